@@ -1,0 +1,18 @@
+import { defineConfig } from 'vitest/config';
+
+// One `npm test` runs every project. Each project is one runtime:
+//   domain  pure core in plain Node (fast; property and model-based tests)
+//   node    sandbox, typed client and other Node-side tests
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'domain',
+          include: ['tests/domain/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+    ],
+  },
+});
