@@ -13,6 +13,13 @@ export default defineConfig({
           environment: 'node',
         },
       },
+      {
+        test: {
+          name: 'whatsapp',
+          include: ['tests/whatsapp/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
     ],
   },
 });

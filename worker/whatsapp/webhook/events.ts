@@ -1,0 +1,155 @@
+// The flat, typed events a webhook POST turns into. Unions are discriminated on `type` (event) and
+// `kind` (message content). Timestamps are epoch milliseconds.
+import type { ErrorDecision } from '../../domain/error-codes';
+
+/** Where an event came from. Template events have no phone number. */
+export interface EventOrigin {
+  /** `entry[].id`: the WhatsApp Business Account. */
+  wabaId: string;
+  /** `value.metadata.phone_number_id`: route by this. */
+  phoneNumberId?: string;
+  displayPhoneNumber?: string;
+}
+
+/** An error in a webhook (`messages[].errors`, `statuses[].errors`, `value.errors`). */
+export interface WebhookError {
+  code: number;
+  title?: string;
+  message?: string;
+  details?: string;
+  href?: string;
+  decision: ErrorDecision;
+}
+
+export type MediaKind = 'image' | 'video' | 'audio' | 'document' | 'sticker';
+
+export type MessageContent =
+  | { kind: 'text'; body: string }
+  | {
+      kind: MediaKind;
+      mediaId: string;
+      mimeType: string;
+      sha256?: string;
+      caption?: string;
+      filename?: string;
+      url?: string;
+      voice?: boolean;
+      animated?: boolean;
+    }
+  /** A tap on a template quick-reply button. */
+  | { kind: 'button'; payload: string; text: string }
+  | { kind: 'button_reply'; id: string; title: string }
+  | { kind: 'list_reply'; id: string; title: string; description?: string }
+  | { kind: 'flow_reply'; responseJson: string; body?: string; name?: string }
+  /** `emoji` is null when the reaction was removed (no or empty emoji). */
+  | { kind: 'reaction'; messageId: string; emoji: string | null }
+  | { kind: 'location'; latitude: number; longitude: number; name?: string; address?: string; url?: string }
+  | { kind: 'contacts'; contacts: Array<{ name?: string; phones: Array<{ phone?: string; waId?: string }> }> }
+  | {
+      kind: 'order';
+      catalogId: string;
+      text?: string;
+      items: Array<{ productRetailerId: string; quantity: number; itemPrice: number; currency: string }>;
+    }
+  | { kind: 'system'; systemType?: string; body?: string; newWaId?: string }
+  | { kind: 'unsupported'; unsupportedType?: string }
+  /** A type this parser does not know, or a known type whose payload did not validate (see problems). */
+  | { kind: 'unknown'; rawType: string; malformed: boolean };
+
+export interface MessageContext {
+  /** The business number the quoted message came from. */
+  from?: string;
+  /** wamid of the quoted message (a template for a quick-reply tap). */
+  messageId?: string;
+  forwarded?: boolean;
+  frequentlyForwarded?: boolean;
+  referredProduct?: { catalogId: string; productRetailerId: string };
+}
+
+export interface MessageEvent extends EventOrigin {
+  type: 'message';
+  phoneNumberId: string;
+  displayPhoneNumber: string;
+  /** The wamid: the dedupe key of inbound messages (reference §2.7). */
+  messageId: string;
+  /** `messages[].from`: the user's phone number as WhatsApp shows it. */
+  from: string;
+  /** `contacts[].wa_id` of the sender (may differ from `from`); `from` when no contact came along. */
+  waId: string;
+  profileName?: string;
+  userId?: string;
+  timestamp: number;
+  content: MessageContent;
+  context?: MessageContext;
+  referral?: Record<string, unknown>;
+  groupId?: string;
+  errors: WebhookError[];
+}
+
+export type DeliveryStatus = 'sent' | 'delivered' | 'read' | 'failed' | 'played';
+
+export interface StatusEvent extends EventOrigin {
+  type: 'status';
+  phoneNumberId: string;
+  displayPhoneNumber: string;
+  /** wamid of our outbound message. Dedupe key: (messageId, status). */
+  messageId: string;
+  status: DeliveryStatus;
+  timestamp: number;
+  recipientId?: string;
+  recipientUserId?: string;
+  /** Our own id, echoed from the send (SPEC I4). */
+  bizOpaqueCallbackData?: string;
+  errors: WebhookError[];
+  pricing?: { billable?: boolean; pricingModel: string; pricingType?: string; category: string };
+  conversation?: { id: string; expiresAt?: number; originType?: string };
+}
+
+/** A system/app/account-level error (`value.errors[]`), one event per error. */
+export interface ErrorEvent extends EventOrigin {
+  type: 'error';
+  error: WebhookError;
+}
+
+export interface TemplateStatusEvent extends EventOrigin {
+  type: 'template_status';
+  /** `entry.time` when present. */
+  timestamp?: number;
+  templateId: string;
+  name: string;
+  language: string;
+  event: string;
+  reason: string | null;
+  category?: string;
+  rejectionInfo?: { reason?: string; recommendation?: string };
+  otherInfo?: { title?: string; description?: string };
+}
+
+export interface UserPreferenceEvent extends EventOrigin {
+  type: 'user_preference';
+  waId: string;
+  category: string;
+  value: 'stop' | 'resume';
+  detail?: string;
+  timestamp: number;
+}
+
+export type WebhookEvent =
+  | MessageEvent
+  | StatusEvent
+  | ErrorEvent
+  | TemplateStatusEvent
+  | UserPreferenceEvent;
+
+export interface WebhookProblem {
+  /** Where in the payload, e.g. `entry[0].changes[1].value.messages[2].text.body`. */
+  path: string;
+  message: string;
+  /** unknown_type / unknown_field: something newer than this parser; malformed: broken input. */
+  kind: 'unknown_type' | 'unknown_field' | 'malformed';
+}
+
+export interface WebhookParseResult {
+  events: WebhookEvent[];
+  problems: WebhookProblem[];
+}

@@ -1,0 +1,144 @@
+// parseWebhook: one POST body (already signature-checked and JSON-parsed) → a flat list of typed
+// events plus the problems found. Never throws on a bad part: every entry, change and item is checked
+// on its own, so one broken message does not drop the good ones beside it.
+import type { EventOrigin, TemplateStatusEvent, WebhookEvent, WebhookParseResult } from './events';
+import { parseMessagesValue } from './parse-messages';
+import { compact, keysOf, ProblemList } from './problems';
+import {
+  ChangeSchema,
+  EntrySchema,
+  EnvelopeSchema,
+  TemplateStatusValueSchema,
+  UserPreferenceSchema,
+  UserPreferencesValueSchema,
+} from './schemas';
+
+const ENVELOPE_OBJECT = 'whatsapp_business_account';
+
+function parseTemplateStatus(
+  raw: unknown,
+  wabaId: string,
+  time: number | undefined,
+  path: string,
+  problems: ProblemList,
+): WebhookEvent[] {
+  const parsed = TemplateStatusValueSchema.safeParse(raw);
+  if (!parsed.success) {
+    problems.fromZod(path, parsed.error);
+    return [];
+  }
+  problems.unknownKeys(path, raw, keysOf(TemplateStatusValueSchema));
+  const v = parsed.data;
+  const event: TemplateStatusEvent = compact({
+    type: 'template_status',
+    wabaId,
+    timestamp: time,
+    templateId: v.message_template_id,
+    name: v.message_template_name,
+    language: v.message_template_language,
+    event: v.event,
+    reason: v.reason ?? null,
+    category: v.message_template_category,
+    rejectionInfo: v.rejection_info,
+    otherInfo: v.other_info,
+  });
+  return [event];
+}
+
+function parseUserPreferences(
+  raw: unknown,
+  wabaId: string,
+  path: string,
+  problems: ProblemList,
+): WebhookEvent[] {
+  const parsed = UserPreferencesValueSchema.safeParse(raw);
+  if (!parsed.success) {
+    problems.fromZod(path, parsed.error);
+    return [];
+  }
+  problems.unknownKeys(path, raw, keysOf(UserPreferencesValueSchema));
+  const origin: EventOrigin = compact({
+    wabaId,
+    phoneNumberId: parsed.data.metadata?.phone_number_id,
+    displayPhoneNumber: parsed.data.metadata?.display_phone_number,
+  });
+  const events: WebhookEvent[] = [];
+  parsed.data.user_preferences.forEach((item, i) => {
+    const pref = UserPreferenceSchema.safeParse(item);
+    if (!pref.success) {
+      problems.fromZod(`${path}.user_preferences[${i}]`, pref.error);
+      return;
+    }
+    const p = pref.data;
+    events.push(
+      compact({
+        type: 'user_preference',
+        ...origin,
+        waId: p.wa_id,
+        category: p.category,
+        value: p.value,
+        detail: p.detail,
+        timestamp: p.timestamp,
+      }),
+    );
+  });
+  return events;
+}
+
+function parseChange(
+  raw: unknown,
+  wabaId: string,
+  time: number | undefined,
+  path: string,
+  problems: ProblemList,
+): WebhookEvent[] {
+  const change = ChangeSchema.safeParse(raw);
+  if (!change.success) {
+    problems.fromZod(path, change.error);
+    return [];
+  }
+  problems.unknownKeys(path, raw, keysOf(ChangeSchema));
+  const { field, value } = change.data;
+  const valuePath = `${path}.value`;
+  switch (field) {
+    case 'messages':
+      return parseMessagesValue(value, wabaId, valuePath, problems);
+    case 'message_template_status_update':
+      return parseTemplateStatus(value, wabaId, time, valuePath, problems);
+    case 'user_preferences':
+      return parseUserPreferences(value, wabaId, valuePath, problems);
+    default:
+      problems.add(`${path}.field`, `change field '${field}' is not handled`, 'unknown_field');
+      return [];
+  }
+}
+
+export function parseWebhook(json: unknown): WebhookParseResult {
+  const problems = new ProblemList();
+  const events: WebhookEvent[] = [];
+  const envelope = EnvelopeSchema.safeParse(json);
+  if (!envelope.success) {
+    problems.fromZod('', envelope.error);
+    return { events, problems: problems.items };
+  }
+  if (envelope.data.object !== ENVELOPE_OBJECT) {
+    problems.add('object', `expected '${ENVELOPE_OBJECT}', got '${envelope.data.object}'`);
+    return { events, problems: problems.items };
+  }
+  problems.unknownKeys('', json, keysOf(EnvelopeSchema));
+  envelope.data.entry.forEach((rawEntry, i) => {
+    const path = `entry[${i}]`;
+    const entry = EntrySchema.safeParse(rawEntry);
+    if (!entry.success) {
+      problems.fromZod(path, entry.error);
+      return;
+    }
+    problems.unknownKeys(path, rawEntry, keysOf(EntrySchema));
+    entry.data.changes.forEach((rawChange, j) => {
+      events.push(
+        ...parseChange(rawChange, entry.data.id, entry.data.time, `${path}.changes[${j}]`, problems),
+      );
+    });
+  });
+  return { events, problems: problems.items };
+}
