@@ -89,19 +89,19 @@ export function createWhatsAppClient(config: WhatsAppClientConfig) {
   }
 
   return {
-    sendText(to: string, body: string, opts?: TextOptions): Promise<SendResult> {
+    async sendText(to: string, body: string, opts?: TextOptions): Promise<SendResult> {
       return send('send text', textBody(to, body, opts));
     },
 
-    sendImage(to: string, image: ImageContent, opts?: MessageOptions): Promise<SendResult> {
+    async sendImage(to: string, image: ImageContent, opts?: MessageOptions): Promise<SendResult> {
       return send('send image', imageBody(to, image, opts));
     },
 
-    sendTemplate(to: string, template: TemplateContent, opts?: MessageOptions): Promise<SendResult> {
+    async sendTemplate(to: string, template: TemplateContent, opts?: MessageOptions): Promise<SendResult> {
       return send('send template', templateBody(to, template, opts));
     },
 
-    sendInteractiveButtons(
+    async sendInteractiveButtons(
       to: string,
       content: InteractiveButtonsContent,
       opts?: MessageOptions,
@@ -113,7 +113,7 @@ export function createWhatsAppClient(config: WhatsAppClientConfig) {
      * Escape hatch for message shapes without a typed helper (reaction, location ...): the body goes
      * out as given, without local validation. Errors and results are handled like any send.
      */
-    sendRaw(body: MessageBody): Promise<SendResult> {
+    async sendRaw(body: MessageBody): Promise<SendResult> {
       return send('send message', { messaging_product: 'whatsapp', ...body });
     },
 
@@ -155,14 +155,14 @@ export function createWhatsAppClient(config: WhatsAppClientConfig) {
       return { id: response.id };
     },
 
-    getMedia(mediaId: string): Promise<MediaInfo> {
+    async getMedia(mediaId: string): Promise<MediaInfo> {
       if (!mediaId) throw new WhatsAppValidationError('mediaId', 'must be a non-empty string');
       const url = `${root}/${encodeURIComponent(mediaId)}`;
       return callGraph(http, { method: 'GET', url, operation: 'get media', isSend: false }, MediaInfoSchema);
     },
 
     /** Throws MediaUrlExpiredError on 404: call getMedia again for a fresh URL. */
-    downloadMedia(url: string): Promise<DownloadedMedia> {
+    async downloadMedia(url: string): Promise<DownloadedMedia> {
       return downloadBinary(http, url);
     },
 
