@@ -1,0 +1,119 @@
+// Admin API schemas (B21): org settings, users and invitations, sub-orgs and the business number.
+import { z } from 'zod';
+import { EmailSchema, PersonNameSchema } from './auth';
+import { IdSchema, OrgSettingsSchema, RoleSchema } from './common';
+
+export const OrgResponseSchema = z
+  .object({ id: IdSchema, name: z.string(), whatsappEnabled: z.boolean(), settings: OrgSettingsSchema })
+  .meta({ id: 'Org' });
+export type OrgResponse = z.infer<typeof OrgResponseSchema>;
+
+export const OrgPatchSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200).optional(),
+    whatsappEnabled: z.boolean().optional(),
+    settings: OrgSettingsSchema.partial().optional(),
+  })
+  .strict()
+  .meta({ id: 'OrgPatch' });
+export type OrgPatch = z.infer<typeof OrgPatchSchema>;
+
+export const AdminUserSchema = z
+  .object({
+    id: IdSchema,
+    email: z.string(),
+    name: z.string(),
+    role: RoleSchema,
+    subOrgId: IdSchema,
+    whatsappEnabled: z.boolean(),
+    disabled: z.boolean(),
+    createdAt: z.number(),
+  })
+  .meta({ id: 'AdminUser' });
+export type AdminUser = z.infer<typeof AdminUserSchema>;
+
+export const AdminUserListSchema = z
+  .object({ users: z.array(AdminUserSchema) })
+  .meta({ id: 'AdminUserList' });
+
+export const UserPatchSchema = z
+  .object({
+    role: RoleSchema.optional(),
+    subOrgId: IdSchema.optional(),
+    whatsappEnabled: z.boolean().optional(),
+    /** Disabling ends the user's sessions at once (I8). */
+    disabled: z.boolean().optional(),
+  })
+  .strict()
+  .meta({ id: 'UserPatch' });
+export type UserPatch = z.infer<typeof UserPatchSchema>;
+
+export const InviteRequestSchema = z
+  .object({
+    email: EmailSchema,
+    name: PersonNameSchema,
+    role: RoleSchema.default('agent'),
+    subOrgId: IdSchema,
+    whatsappEnabled: z.boolean().default(true),
+  })
+  .meta({ id: 'InviteRequest' });
+export type InviteRequest = z.infer<typeof InviteRequestSchema>;
+
+export const InvitationSchema = z
+  .object({
+    id: IdSchema,
+    email: z.string(),
+    name: z.string(),
+    role: RoleSchema,
+    subOrgId: IdSchema,
+    whatsappEnabled: z.boolean(),
+    expiresAt: z.number(),
+    createdAt: z.number(),
+  })
+  .meta({ id: 'Invitation' });
+
+/** The token is shown once, here; only its hash is stored. */
+export const InviteResponseSchema = z
+  .object({ invitation: InvitationSchema, token: z.string(), acceptPath: z.string() })
+  .meta({ id: 'InviteResponse' });
+
+export const InvitationListSchema = z
+  .object({ invitations: z.array(InvitationSchema) })
+  .meta({ id: 'InvitationList' });
+
+export const SubOrgSchema = z
+  .object({ id: IdSchema, name: z.string(), userCount: z.number() })
+  .meta({ id: 'SubOrg' });
+export const SubOrgListSchema = z.object({ subOrgs: z.array(SubOrgSchema) }).meta({ id: 'SubOrgList' });
+export const SubOrgRequestSchema = z
+  .object({ name: z.string().trim().min(1, 'cannot be empty').max(100) })
+  .meta({ id: 'SubOrgRequest' });
+
+const DigitsIdSchema = z.string().regex(/^\d{1,32}$/, 'must be the numeric id Meta shows');
+
+/** The number's settings as the API shows them: the access token is write-only. */
+export const NumberSettingsSchema = z
+  .object({
+    id: IdSchema,
+    phoneNumberId: z.string(),
+    displayPhoneNumber: z.string(),
+    wabaId: z.string(),
+    hasAccessToken: z.literal(true),
+    paused: z.boolean(),
+    pausedReason: z.string().nullable(),
+    updatedAt: z.number(),
+  })
+  .meta({ id: 'NumberSettings' });
+export type NumberSettings = z.infer<typeof NumberSettingsSchema>;
+
+export const NumberPutSchema = z
+  .object({
+    phoneNumberId: DigitsIdSchema,
+    displayPhoneNumber: z.string().trim().min(3).max(40),
+    wabaId: DigitsIdSchema,
+    /** Required when the number is first set; omitted to keep the stored token. */
+    accessToken: z.string().trim().min(8, 'must be at least 8 characters').max(4096).optional(),
+  })
+  .strict()
+  .meta({ id: 'NumberPut' });
+export type NumberPut = z.infer<typeof NumberPutSchema>;

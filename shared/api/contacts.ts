@@ -1,0 +1,43 @@
+// Contact schemas: the upsert the extension sends from a CRM page (B19) and the contact it gets back.
+import { z } from 'zod';
+import { IdSchema } from './common';
+
+export const CrmLinkSchema = z.object({
+  system: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9][a-z0-9_.-]{0,39}$/, 'must be a short CRM name such as "hubspot"'),
+  recordId: z.string().trim().min(1, 'cannot be empty').max(200),
+  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2000),
+});
+export type CrmLink = z.infer<typeof CrmLinkSchema>;
+
+export const UpsertContactRequestSchema = z
+  .object({
+    name: z.string().trim().min(1, 'cannot be empty').max(200),
+    /** As written on the CRM page; normalised to E.164 by the worker. */
+    phone: z.string().trim().min(1, 'cannot be empty').max(40),
+    /** ISO 3166 alpha-2 country for numbers written without a country code. */
+    defaultCountry: z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'must be a two-letter country code such as "US"')
+      .optional(),
+    crm: CrmLinkSchema.optional(),
+  })
+  .meta({ id: 'UpsertContactRequest' });
+export type UpsertContactRequest = z.infer<typeof UpsertContactRequestSchema>;
+
+export const ContactSchema = z
+  .object({
+    id: IdSchema,
+    name: z.string(),
+    /** E.164, e.g. "+14155550101". */
+    phone: z.string(),
+    waIds: z.array(z.string()),
+    crmLinks: z.array(CrmLinkSchema),
+    createdAt: z.number(),
+    updatedAt: z.number(),
+  })
+  .meta({ id: 'Contact' });
+export type Contact = z.infer<typeof ContactSchema>;

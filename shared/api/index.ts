@@ -1,0 +1,6 @@
+// The API contract shared by the worker and the extension (request and response schemas).
+export * from './admin';
+export * from './auth';
+export * from './common';
+export * from './contacts';
+export * from './templates';

@@ -1,0 +1,31 @@
+// Workers vitest integration: tests/worker/** run inside workerd against the real Worker (SELF) with
+// a local D1. Migrations are read here and applied by each test file (storage is per test file).
+import path from 'node:path';
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
+import { defineConfig } from 'vitest/config';
+
+/** Test-only AES key (32 zero-free bytes, base64); real keys come from `wrangler secret put`. */
+export const TEST_TOKEN_ENCRYPTION_KEY = 'dGVzdC1rZXktdGVzdC1rZXktdGVzdC1rZXktMDEyMzQ=';
+
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations(path.join(import.meta.dirname, 'migrations'));
+  return {
+    plugins: [
+      cloudflareTest({
+        wrangler: { configPath: './wrangler.toml' },
+        miniflare: {
+          bindings: {
+            TEST_MIGRATIONS: migrations,
+            TOKEN_ENCRYPTION_KEY: TEST_TOKEN_ENCRYPTION_KEY,
+            ENVIRONMENT: 'test',
+            WHATSAPP_API_BASE: 'http://sandbox.test',
+          },
+        },
+      }),
+    ],
+    test: {
+      name: 'worker',
+      include: ['tests/worker/**/*.test.ts', 'tests/storage/**/*.d1.test.ts'],
+    },
+  };
+});

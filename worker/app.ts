@@ -1,0 +1,42 @@
+// The root Hono app: request context, the API routers under /api/v1, the OpenAPI document generated
+// from the same zod schemas, and the one error mapper. `AppType` gives the extension a typed client.
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { AppEnv } from './env';
+import { requestContext } from './middleware/context';
+import { onError, onNotFound, validationHook } from './middleware/errors';
+import { authRoutes } from './routes/auth';
+import { contactRoutes } from './routes/contacts';
+import { json } from './routes/openapi';
+
+const API = '/api/v1';
+
+const healthRoute = createRoute({
+  method: 'get',
+  path: '/healthz',
+  tags: ['operations'],
+  summary: 'Liveness',
+  responses: { 200: json(z.object({ ok: z.literal(true) }), 'Alive') },
+});
+
+const base = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+base.use('*', requestContext);
+base.onError(onError);
+base.notFound(onNotFound);
+
+export const app = base
+  .openapi(healthRoute, (c) => c.json({ ok: true as const }, 200))
+  .route(API, authRoutes)
+  .route(API, contactRoutes);
+
+app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', {
+  type: 'http',
+  scheme: 'bearer',
+  description: 'Access token from POST /api/v1/auth/login (15 minutes; renew with /auth/refresh).',
+});
+
+app.doc(`${API}/openapi.json`, {
+  openapi: '3.0.3',
+  info: { title: 'Greenline API', version: '1.0.0', description: 'Agent and admin API of Greenline.' },
+});
+
+export type AppType = typeof app;

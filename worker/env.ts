@@ -1,0 +1,35 @@
+// Bindings and per-request variables of the Worker. Secrets and vars are documented in
+// docs/configuration.md; wrangler.toml declares the non-secret ones.
+import type { Db } from './storage/db';
+import type { SessionContext } from './storage/repos/sessions';
+
+export interface Env {
+  /** The directory database (D1). Unused when LIBSQL_URL is set. */
+  DB: D1Database;
+  /** "development" enables local-only helpers; anything else is production behaviour. */
+  ENVIRONMENT?: string;
+  /** Secret: 32 bytes, base64. Encrypts the business numbers' Cloud API tokens at rest. */
+  TOKEN_ENCRYPTION_KEY?: string;
+  /** Optional: libSQL / Turso URL; when set the directory lives there instead of D1. */
+  LIBSQL_URL?: string;
+  /** Secret: auth token for LIBSQL_URL. */
+  LIBSQL_AUTH_TOKEN?: string;
+  /** Graph API base URL; in development the local sandbox. */
+  WHATSAPP_API_BASE?: string;
+  /** Graph API version, e.g. "v24.0". */
+  WHATSAPP_API_VERSION?: string;
+}
+
+export interface AppVariables {
+  requestId: string;
+  db: Db;
+  /** The request's clock reading (epoch ms); one value per request. */
+  now: number;
+  /** Set by `requireAuth`. */
+  auth: SessionContext;
+}
+
+export interface AppEnv {
+  Bindings: Env;
+  Variables: AppVariables;
+}

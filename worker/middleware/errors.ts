@@ -1,0 +1,55 @@
+// The one error mapper: ApiError and framework HTTP errors become `{ error: { code, message } }`
+// with their status; zod validation failures become 400 with the offending fields named; anything
+// else is logged with the request id and answered with a generic 500 (never a stack).
+import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ZodError } from 'zod';
+import type { ErrorResponse } from '../../shared/api/common';
+import type { AppEnv } from '../env';
+import { ApiError } from '../services/errors';
+
+function body(code: string, message: string, details?: Record<string, unknown>): ErrorResponse {
+  return { error: details ? { code, message, details } : { code, message } };
+}
+
+/** "email: must be an email address; password: is required" */
+export function describeZodError(error: ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => {
+      const path = issue.path.map(String).join('.');
+      return path ? `${path}: ${issue.message}` : issue.message;
+    })
+    .join('; ');
+}
+
+/** `defaultHook` of every OpenAPIHono router: answers invalid input before the handler runs. */
+export function validationHook(
+  result: { success: true } | { success: false; error: ZodError; target?: string },
+  c: Context<AppEnv>,
+): Response | undefined {
+  if (result.success) return undefined;
+  const where = result.target === 'param' ? 'path' : (result.target ?? 'request');
+  return c.json(body('invalid_request', `Invalid ${where}: ${describeZodError(result.error)}`), 400);
+}
+
+export const onError: ErrorHandler<AppEnv> = (err, c) => {
+  if (err instanceof ApiError) {
+    for (const [name, value] of Object.entries(err.headers ?? {})) c.header(name, value);
+    return c.json(body(err.code, err.message, err.details), err.status);
+  }
+  if (err instanceof HTTPException && err.status < 500) {
+    const malformed = /json/i.test(err.message);
+    const code = malformed ? 'invalid_json' : 'invalid_request';
+    const message = malformed ? 'The request body is not valid JSON.' : err.message || 'Invalid request.';
+    return c.json(body(code, message), err.status === 400 || err.status === 413 ? err.status : 400);
+  }
+  const requestId = c.get('requestId') ?? 'unknown';
+  console.error(
+    JSON.stringify({ level: 'error', requestId, path: c.req.path, error: err.name, message: err.message }),
+  );
+  return c.json(body('internal_error', `Something went wrong on our side (request ${requestId}).`), 500);
+};
+
+export const onNotFound: NotFoundHandler<AppEnv> = (c) =>
+  c.json(body('not_found', `No route for ${c.req.method} ${c.req.path}.`), 404);

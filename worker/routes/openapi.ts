@@ -1,0 +1,40 @@
+// Helpers that keep route declarations short: a router with the shared validation hook, JSON
+// request/response blocks, and the error responses each route declares in the OpenAPI document.
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { ZodType } from 'zod';
+import { ErrorResponseSchema } from '../../shared/api/common';
+import type { AppEnv } from '../env';
+import { validationHook } from '../middleware/errors';
+
+export function newRouter(): OpenAPIHono<AppEnv> {
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+}
+
+export function jsonBody<T extends ZodType>(schema: T) {
+  return { required: true, content: { 'application/json': { schema } } } as const;
+}
+
+export function json<T extends ZodType>(schema: T, description: string) {
+  return { description, content: { 'application/json': { schema } } } as const;
+}
+
+const ERROR_DESCRIPTIONS = {
+  400: 'Invalid input',
+  401: 'Missing, invalid, expired or revoked token, or a disabled user',
+  403: 'Not allowed for this user',
+  404: 'Not found in your org',
+  409: 'Conflicts with the current state',
+  422: 'Well-formed but not acceptable',
+  429: 'Too many attempts',
+} as const;
+type ErrorStatus = keyof typeof ERROR_DESCRIPTIONS;
+
+export function errors<const S extends ErrorStatus[]>(...statuses: S) {
+  const out: Partial<Record<ErrorStatus, ReturnType<typeof json<typeof ErrorResponseSchema>>>> = {};
+  for (const s of statuses) out[s] = json(ErrorResponseSchema, ERROR_DESCRIPTIONS[s]);
+  return out as { [K in S[number]]: ReturnType<typeof json<typeof ErrorResponseSchema>> };
+}
+
+/** The errors every signed-in route can answer. */
+export const AUTHED = [400, 401, 403] as const;
+export const bearer = [{ Bearer: [] }];

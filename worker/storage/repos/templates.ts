@@ -1,0 +1,127 @@
+// Templates synced from the Cloud API, per number, and the admin's variable mappings.
+import { and, asc, eq, inArray, ne, notInArray } from 'drizzle-orm';
+import type { TemplateComponent, TemplateVariable, VariableSource } from '../../../shared/api/common';
+import type { Db } from '../db';
+import { newId } from '../ids';
+import { templates, templateVariableMappings } from '../schema';
+
+export type TemplateRow = typeof templates.$inferSelect;
+export type MappingRow = typeof templateVariableMappings.$inferSelect;
+
+export interface TemplateInput {
+  metaId: string | null;
+  name: string;
+  language: string;
+  category: string;
+  status: string;
+  components: TemplateComponent[];
+  variables: TemplateVariable[];
+}
+
+export async function listTemplates(
+  db: Db,
+  orgId: string,
+  filter: { status?: string } = {},
+): Promise<TemplateRow[]> {
+  const where = filter.status
+    ? and(eq(templates.orgId, orgId), eq(templates.status, filter.status))
+    : eq(templates.orgId, orgId);
+  return db.select().from(templates).where(where).orderBy(asc(templates.name), asc(templates.language));
+}
+
+export async function getTemplate(db: Db, orgId: string, id: string): Promise<TemplateRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(templates)
+    .where(and(eq(templates.orgId, orgId), eq(templates.id, id)));
+  return row;
+}
+
+/** Inserts or refreshes one template by (number, name, language); returns its id. */
+export async function upsertTemplate(
+  db: Db,
+  orgId: string,
+  numberId: string,
+  input: TemplateInput & { id?: string },
+  now: number,
+): Promise<string> {
+  const { id, ...values } = input;
+  const [row] = await db
+    .insert(templates)
+    .values({ ...values, id: id ?? newId(), orgId, numberId, syncedAt: now })
+    .onConflictDoUpdate({
+      target: [templates.numberId, templates.name, templates.language],
+      set: { ...values, syncedAt: now },
+    })
+    .returning({ id: templates.id });
+  if (!row) throw new Error('template upsert returned nothing');
+  return row.id;
+}
+
+/** Templates Meta no longer lists are kept (mappings survive a re-creation) but marked DELETED. */
+export async function markTemplatesMissing(
+  db: Db,
+  orgId: string,
+  numberId: string,
+  presentIds: string[],
+  now: number,
+): Promise<number> {
+  const conditions = [
+    eq(templates.orgId, orgId),
+    eq(templates.numberId, numberId),
+    ne(templates.status, 'DELETED'),
+  ];
+  if (presentIds.length > 0) conditions.push(notInArray(templates.id, presentIds));
+  const rows = await db
+    .update(templates)
+    .set({ status: 'DELETED', syncedAt: now })
+    .where(and(...conditions))
+    .returning({ id: templates.id, status: templates.status });
+  return rows.length;
+}
+
+/** For `message_template_status_update` webhooks: refresh one template's status. */
+export async function setTemplateStatus(
+  db: Db,
+  numberId: string,
+  name: string,
+  language: string,
+  status: string,
+  now: number,
+): Promise<boolean> {
+  const rows = await db
+    .update(templates)
+    .set({ status, syncedAt: now })
+    .where(and(eq(templates.numberId, numberId), eq(templates.name, name), eq(templates.language, language)))
+    .returning({ id: templates.id });
+  return rows.length > 0;
+}
+
+export async function listMappings(db: Db, orgId: string, templateIds: string[]): Promise<MappingRow[]> {
+  if (templateIds.length === 0) return [];
+  return db
+    .select()
+    .from(templateVariableMappings)
+    .where(
+      and(
+        eq(templateVariableMappings.orgId, orgId),
+        inArray(templateVariableMappings.templateId, templateIds),
+      ),
+    );
+}
+
+export async function setMapping(
+  db: Db,
+  orgId: string,
+  templateId: string,
+  mapping: { key: string; source: VariableSource },
+  now: number,
+): Promise<void> {
+  await db
+    .insert(templateVariableMappings)
+    .values({ orgId, templateId, ...mapping, updatedAt: now })
+    .onConflictDoUpdate({
+      target: [templateVariableMappings.templateId, templateVariableMappings.key],
+      set: { source: mapping.source, updatedAt: now },
+    });
+}

@@ -1,0 +1,221 @@
+// Directory database schema (drizzle sqlite-core): one schema for D1 and libSQL alike.
+// Every row that belongs to a customer company carries `org_id`, and every repository query is
+// scoped by it. Times are epoch milliseconds (integers). Migrations: `npm run db:generate`.
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { OrgSettings, TemplateComponent, TemplateVariable } from '../../shared/api/common';
+
+export const orgs = sqliteTable('orgs', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  whatsappEnabled: integer('whatsapp_enabled', { mode: 'boolean' }).notNull().default(false),
+  /** Validated by `OrgSettingsSchema` on the way in and out. */
+  settings: text('settings', { mode: 'json' }).$type<OrgSettings>().notNull(),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+export const subOrgs = sqliteTable(
+  'sub_orgs',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    name: text('name').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('sub_orgs_org_name').on(t.orgId, t.name)],
+);
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    // No foreign key: a removed user keeps the id of a sub-org that may since have been deleted.
+    subOrgId: text('sub_org_id').notNull(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    role: text('role', { enum: ['admin', 'agent'] }).notNull(),
+    whatsappEnabled: integer('whatsapp_enabled', { mode: 'boolean' }).notNull().default(false),
+    passwordHash: text('password_hash').notNull(),
+    passwordSalt: text('password_salt').notNull(),
+    passwordIterations: integer('password_iterations').notNull(),
+    disabledAt: integer('disabled_at'),
+    removedAt: integer('removed_at'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  // A removed user keeps its row (history names its author) but frees the address.
+  (t) => [
+    uniqueIndex('users_email_active').on(t.email).where(sql`removed_at is null`),
+    index('users_org').on(t.orgId),
+  ],
+);
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id').notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    accessTokenHash: text('access_token_hash').notNull(),
+    accessExpiresAt: integer('access_expires_at').notNull(),
+    refreshTokenHash: text('refresh_token_hash').notNull(),
+    refreshExpiresAt: integer('refresh_expires_at').notNull(),
+    createdAt: integer('created_at').notNull(),
+    revokedAt: integer('revoked_at'),
+  },
+  (t) => [
+    uniqueIndex('sessions_access').on(t.accessTokenHash),
+    uniqueIndex('sessions_refresh').on(t.refreshTokenHash),
+    index('sessions_user').on(t.userId),
+  ],
+);
+
+export const invitations = sqliteTable(
+  'invitations',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    role: text('role', { enum: ['admin', 'agent'] }).notNull(),
+    subOrgId: text('sub_org_id')
+      .notNull()
+      .references(() => subOrgs.id),
+    whatsappEnabled: integer('whatsapp_enabled', { mode: 'boolean' }).notNull(),
+    tokenHash: text('token_hash').notNull(),
+    invitedBy: text('invited_by').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    acceptedAt: integer('accepted_at'),
+    revokedAt: integer('revoked_at'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('invitations_token').on(t.tokenHash), index('invitations_org').on(t.orgId)],
+);
+
+/** Failed logins per (email, client address) key; cleared by a successful login. */
+export const loginAttempts = sqliteTable('login_attempts', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  windowStartedAt: integer('window_started_at').notNull(),
+  lockedUntil: integer('locked_until'),
+});
+
+export const contacts = sqliteTable(
+  'contacts',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    phone: text('phone').notNull(),
+    name: text('name').notNull(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('contacts_org_phone').on(t.orgId, t.phone)],
+);
+
+/** Meta's `wa_id` (or business-scoped id) for a contact; may differ from the E.164 digits. */
+export const contactWaIds = sqliteTable(
+  'contact_wa_ids',
+  {
+    orgId: text('org_id').notNull(),
+    waId: text('wa_id').notNull(),
+    contactId: text('contact_id')
+      .notNull()
+      .references(() => contacts.id),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('contact_wa_ids_org_wa').on(t.orgId, t.waId),
+    index('contact_wa_ids_contact').on(t.contactId),
+  ],
+);
+
+export const contactCrmLinks = sqliteTable(
+  'contact_crm_links',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id').notNull(),
+    contactId: text('contact_id')
+      .notNull()
+      .references(() => contacts.id),
+    system: text('system').notNull(),
+    recordId: text('record_id').notNull(),
+    url: text('url').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('contact_crm_links_unique').on(t.contactId, t.system, t.recordId)],
+);
+
+export const businessNumbers = sqliteTable(
+  'business_numbers',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    phoneNumberId: text('phone_number_id').notNull(),
+    displayPhoneNumber: text('display_phone_number').notNull(),
+    wabaId: text('waba_id').notNull(),
+    /** AES-GCM ciphertext (see worker/auth/secret-box.ts); never returned by the API. */
+    accessTokenCiphertext: text('access_token_ciphertext').notNull(),
+    paused: integer('paused', { mode: 'boolean' }).notNull().default(false),
+    pausedReason: text('paused_reason'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('business_numbers_phone_number_id').on(t.phoneNumberId),
+    index('business_numbers_org').on(t.orgId),
+  ],
+);
+
+export const templates = sqliteTable(
+  'templates',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id').notNull(),
+    numberId: text('number_id')
+      .notNull()
+      .references(() => businessNumbers.id),
+    metaId: text('meta_id'),
+    name: text('name').notNull(),
+    language: text('language').notNull(),
+    category: text('category').notNull(),
+    status: text('status').notNull(),
+    components: text('components', { mode: 'json' }).$type<TemplateComponent[]>().notNull(),
+    variables: text('variables', { mode: 'json' }).$type<TemplateVariable[]>().notNull(),
+    syncedAt: integer('synced_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('templates_number_name_language').on(t.numberId, t.name, t.language),
+    index('templates_org').on(t.orgId),
+  ],
+);
+
+export const templateVariableMappings = sqliteTable(
+  'template_variable_mappings',
+  {
+    orgId: text('org_id').notNull(),
+    templateId: text('template_id')
+      .notNull()
+      .references(() => templates.id),
+    key: text('key').notNull(),
+    source: text('source', {
+      enum: ['contact_first_name', 'contact_name', 'user_name', 'org_name', 'typed'],
+    }).notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('template_variable_mappings_key').on(t.templateId, t.key)],
+);
