@@ -1,0 +1,181 @@
+// The simulated world: business numbers with their templates (from shared/demo.ts), WhatsApp users,
+// messages in both directions, media, customer-service windows. Plain JSON-able data so the whole
+// state can be saved to and loaded from a file.
+
+import { DEMO_ORGS, DEMO_WHATSAPP_USERS, type DemoTemplate } from '../shared/demo';
+
+export type TemplateStatus = string;
+export type TemplateRecord = Omit<DemoTemplate, 'status'> & { status: TemplateStatus };
+
+export interface BusinessNumber {
+  phoneNumberId: string;
+  displayPhoneNumber: string;
+  wabaId: string;
+  accessToken: string;
+  templates: TemplateRecord[];
+}
+
+export interface SimUser {
+  phone: string;
+  waId: string;
+  name: string;
+  onWhatsApp: boolean;
+  /** Business phone number ids this user has blocked. */
+  blocked: string[];
+}
+
+export type MessageState = 'accepted' | 'sent' | 'delivered' | 'read' | 'failed';
+
+export interface SentTemplate {
+  name: string;
+  language: string;
+  category: string;
+  params: string[];
+  header?: string;
+  body: string;
+  footer?: string;
+  buttons: Array<{ index: number; text: string; payload: string }>;
+}
+
+export interface OutboundMessage {
+  wamid: string;
+  phoneNumberId: string;
+  /** E.164 of the recipient as resolved from `to`. */
+  to: string;
+  recipientId: string;
+  type: 'text' | 'image' | 'template' | 'interactive';
+  text?: string;
+  template?: SentTemplate;
+  image?: { mediaId?: string; link?: string; caption?: string };
+  interactive?: {
+    header?: string;
+    body: string;
+    footer?: string;
+    buttons: Array<{ id: string; title: string }>;
+  };
+  contextId?: string;
+  bizOpaque?: string;
+  pricing: { billable: boolean; category: string; type: string };
+  state: MessageState;
+  errorCode?: number;
+  time: number;
+}
+
+export interface InboundMessage {
+  wamid: string;
+  phoneNumberId: string;
+  from: string;
+  type: 'text' | 'button' | 'image';
+  text?: string;
+  button?: { payload: string; text: string };
+  image?: { mediaId: string; mimeType: string; sha256: string; caption?: string };
+  contextId?: string;
+  time: number;
+  /** The business marked it read (`status: read` on the send endpoint): blue ticks on the phone. */
+  readByBusiness?: boolean;
+}
+
+export interface MediaRecord {
+  id: string;
+  phoneNumberId: string;
+  mimeType: string;
+  sha256: string;
+  size: number;
+  base64: string;
+  createdAt: number;
+  expiresAt: number;
+}
+
+export interface SandboxState {
+  numbers: BusinessNumber[];
+  users: SimUser[];
+  outbound: OutboundMessage[];
+  inbound: InboundMessage[];
+  media: MediaRecord[];
+  /** `${phoneNumberId} ${userPhone}` -> time of the user's last message (sandbox clock). */
+  windows: Record<string, number>;
+}
+
+export function initialState(): SandboxState {
+  return {
+    numbers: DEMO_ORGS.map((org) => ({
+      ...org.number,
+      templates: org.number.templates.map((t) => structuredClone(t)),
+    })),
+    users: DEMO_WHATSAPP_USERS.map((u) => ({ ...u, blocked: [] })),
+    outbound: [],
+    inbound: [],
+    media: [],
+    windows: {},
+  };
+}
+
+export const digitsOf = (input: string): string => input.replace(/\D/g, '');
+
+/**
+ * Meta's user id for a phone number: its digits, except Brazilian mobiles (+55, two-digit area code,
+ * nine digits starting with 9), whose wa_id drops the ninth digit (reference §1.10).
+ */
+export function waIdForPhone(phone: string): string {
+  const d = digitsOf(phone);
+  if (d.length === 13 && d.startsWith('55') && d[4] === '9') return d.slice(0, 4) + d.slice(5);
+  return d;
+}
+
+/** Finds a user by E.164, bare digits or wa_id. */
+export function findUser(state: SandboxState, phoneOrWaId: string): SimUser | undefined {
+  const d = digitsOf(phoneOrWaId);
+  if (!d) return undefined;
+  return state.users.find((u) => digitsOf(u.phone) === d || u.waId === d);
+}
+
+export function findNumber(state: SandboxState, phoneNumberId: string): BusinessNumber | undefined {
+  return state.numbers.find((n) => n.phoneNumberId === phoneNumberId);
+}
+
+export function findNumberByWaba(state: SandboxState, wabaId: string): BusinessNumber | undefined {
+  return state.numbers.find((n) => n.wabaId === wabaId);
+}
+
+export const windowKey = (phoneNumberId: string, userPhone: string): string =>
+  `${phoneNumberId} ${userPhone}`;
+
+/** Business numbers are all +1 in the demo; the calling code is what gets prepended to bare numbers. */
+export function callingCodeOf(number: BusinessNumber): string {
+  const d = digitsOf(number.displayPhoneNumber);
+  return d.length === 11 && d.startsWith('1') ? '1' : d.slice(0, 2);
+}
+
+export interface Recipient {
+  phone: string;
+  waId: string;
+  user?: SimUser;
+}
+
+/**
+ * Resolves a send's `to` as Meta does: `+`, `-`, `(`, `)` and spaces are ignored; a number without `+`
+ * gets the business number's calling code unless it already names a known user (bare E.164 digits
+ * or wa_id), which is what clients that omit the `+` mean.
+ */
+export function resolveRecipient(state: SandboxState, number: BusinessNumber, to: string): Recipient {
+  const trimmed = to.trim();
+  const known = findUser(state, trimmed);
+  if (known) return { phone: known.phone, waId: known.waId, user: known };
+  const d = digitsOf(trimmed);
+  const full = trimmed.startsWith('+') ? d : `${callingCodeOf(number)}${d}`;
+  const again = findUser(state, full);
+  if (again) return { phone: again.phone, waId: again.waId, user: again };
+  return { phone: `+${full}`, waId: waIdForPhone(full) };
+}
+
+const CANADIAN_AREA_CODES = new Set(
+  '204 226 236 249 250 263 289 306 343 354 365 367 368 382 403 416 418 428 431 437 438 450 468 474 506 514 519 548 579 581 584 587 604 613 639 647 672 683 705 709 742 753 778 780 782 807 819 825 867 873 879 902 905'.split(
+    ' ',
+  ),
+);
+
+/** +1 numbers outside Canada and the Caribbean codes we know are treated as US (131049 rule). */
+export function isUsNumber(phone: string): boolean {
+  const d = digitsOf(phone);
+  return d.length === 11 && d.startsWith('1') && !CANADIAN_AREA_CODES.has(d.slice(1, 4));
+}

@@ -1,0 +1,120 @@
+// Builders for the webhook payloads of reference §2: the `messages` envelope (inbound messages with
+// contacts, or statuses) and `message_template_status_update`. Timestamps are strings of Unix seconds
+// in message values, integers in template updates, as Meta does.
+
+import { type WebhookError, webhookError } from '../errors';
+import type { BusinessNumber, InboundMessage, OutboundMessage, SimUser, TemplateRecord } from '../state';
+import { digitsOf } from '../state';
+
+const seconds = (ms: number): string => String(Math.floor(ms / 1000));
+
+export function messagesEnvelope(number: BusinessNumber, value: Record<string, unknown>): unknown {
+  return {
+    object: 'whatsapp_business_account',
+    entry: [
+      {
+        id: number.wabaId,
+        changes: [
+          {
+            field: 'messages',
+            value: {
+              messaging_product: 'whatsapp',
+              metadata: {
+                display_phone_number: digitsOf(number.displayPhoneNumber),
+                phone_number_id: number.phoneNumberId,
+              },
+              ...value,
+            },
+          },
+        ],
+      },
+    ],
+  };
+}
+
+export type StatusName = 'sent' | 'delivered' | 'read' | 'failed';
+
+export interface StatusObject {
+  id: string;
+  status: StatusName;
+  timestamp: string;
+  recipient_id: string;
+  biz_opaque_callback_data?: string;
+  pricing?: { billable: boolean; pricing_model: 'PMP'; category: string; type: string };
+  errors?: WebhookError[];
+}
+
+export function statusObject(
+  message: OutboundMessage,
+  status: StatusName,
+  time: number,
+  opts: { pricing?: boolean; errorCode?: number } = {},
+): StatusObject {
+  return {
+    id: message.wamid,
+    status,
+    timestamp: seconds(time),
+    recipient_id: message.recipientId,
+    ...(message.bizOpaque === undefined ? {} : { biz_opaque_callback_data: message.bizOpaque }),
+    ...(opts.pricing ? { pricing: { ...message.pricing, pricing_model: 'PMP' as const } } : {}),
+    ...(opts.errorCode === undefined ? {} : { errors: [webhookError(opts.errorCode)] }),
+  };
+}
+
+export function inboundValue(
+  number: BusinessNumber,
+  user: SimUser,
+  message: InboundMessage,
+  mediaUrl?: string,
+): Record<string, unknown> {
+  const base: Record<string, unknown> = {
+    from: user.waId,
+    id: message.wamid,
+    timestamp: seconds(message.time),
+    type: message.type,
+  };
+  if (message.contextId) base.context = { from: digitsOf(number.displayPhoneNumber), id: message.contextId };
+  if (message.type === 'text') base.text = { body: message.text ?? '' };
+  if (message.type === 'button' && message.button) base.button = message.button;
+  if (message.type === 'image' && message.image) {
+    base.image = {
+      ...(message.image.caption === undefined ? {} : { caption: message.image.caption }),
+      mime_type: message.image.mimeType,
+      sha256: message.image.sha256,
+      id: message.image.mediaId,
+      ...(mediaUrl ? { url: mediaUrl } : {}),
+    };
+  }
+  return { contacts: [{ profile: { name: user.name }, wa_id: user.waId }], messages: [base] };
+}
+
+export function templateStatusEnvelope(
+  number: BusinessNumber,
+  template: TemplateRecord,
+  event: string,
+  reason: string | null,
+  time: number,
+): unknown {
+  return {
+    object: 'whatsapp_business_account',
+    entry: [
+      {
+        id: number.wabaId,
+        time: Math.floor(time / 1000),
+        changes: [
+          {
+            field: 'message_template_status_update',
+            value: {
+              event,
+              message_template_id: Number(template.id),
+              message_template_name: template.name,
+              message_template_language: template.language,
+              reason,
+              message_template_category: template.category,
+            },
+          },
+        ],
+      },
+    ],
+  };
+}
