@@ -81,7 +81,8 @@ function mutate(record: ConsentRecord, field: keyof ConsentRecord): unknown {
   const value = record[field];
   if (field === 'kind') return value === 'opted_out' ? 're_opted_in' : 'opted_out';
   if (field === 'consentAfter') return value === 'none' ? 'opted_in' : 'none';
-  if (typeof value === 'string') return /^[0-9a-f]{64}$/.test(value) ? `1${value.slice(1)}` : `${value}x`;
+  if (typeof value === 'string')
+    return /^[0-9a-f]{64}$/.test(value) ? `${value.startsWith('0') ? 1 : 0}${value.slice(1)}` : `${value}x`;
   if (typeof value === 'number') return value + 1;
   if (Array.isArray(value)) return [...value, 'wamid.extra'];
   if (value === null)
@@ -191,6 +192,8 @@ describe('verifyChain', () => {
       fc.asyncProperty(chainArb(1), fc.nat(), fc.constantFrom(...FIELDS), async (drafts, pick, field) => {
         const chain = await buildChain(drafts);
         const at = pick % chain.length;
+        const target = chain[at] as ConsentRecord;
+        expect(mutate(target, field)).not.toEqual(target[field]);
         const tampered = chain.map((r, i) => (i === at ? { ...r, [field]: mutate(r, field) } : r));
         expect(await verifyChain(tampered as ConsentRecord[], sha256)).toMatchObject({
           ok: false,
