@@ -1,0 +1,71 @@
+// Throughput (130429) and pair (131056) limits on the sandbox clock (reference §7; SPEC P3). The base
+// clock is frozen so only `POST /sandbox/clock` moves time and the buckets refill exactly.
+
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { GraphErrorSchema } from './support/schemas';
+import { ANA, type Harness, MARIA, NOT_ON_WA, optIn, SAMUEL, startHarness } from './support/harness';
+
+let h: Harness;
+const frozen = Date.parse('2026-11-24T09:00:00Z');
+beforeAll(async () => {
+  h = await startHarness({ now: () => frozen });
+});
+afterAll(() => h.close());
+afterEach(async () => {
+  await h.control('DELETE', '/sandbox/faults');
+});
+
+const sendMany = async (count: number, to: (i: number) => string) => {
+  const codes: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const reply = await h.send(optIn(to(i)));
+    codes.push(reply.status === 200 ? 0 : GraphErrorSchema.parse(reply.json).error.code);
+  }
+  return codes;
+};
+
+describe('per-number throughput', () => {
+  it('130429: the 81st message within one second of sandbox clock is refused (80 mps default)', async () => {
+    const users = [SAMUEL, MARIA, ANA, NOT_ON_WA];
+    const codes = await sendMany(81, (i) => users[i % users.length] ?? SAMUEL);
+    expect(codes.slice(0, 80).every((c) => c === 0)).toBe(true);
+    expect(codes[80]).toBe(130429);
+    const refused = await h.send(optIn(SAMUEL));
+    h.expectError(refused, 130429, 400);
+    await h.advance(1_000);
+    expect((await h.send(optIn(MARIA))).status).toBe(200);
+  });
+
+  it('130429: the limit follows POST /sandbox/faults {throughputPerSecond}', async () => {
+    await h.advance(60_000);
+    await h.control('POST', '/sandbox/faults', { throughputPerSecond: 5 });
+    const codes = await sendMany(7, (i) => [SAMUEL, MARIA][i % 2] ?? SAMUEL);
+    expect(codes).toEqual([0, 0, 0, 0, 0, 130429, 130429]);
+    await h.advance(200);
+    expect(await sendMany(2, () => MARIA)).toEqual([0, 130429]);
+  });
+});
+
+describe('pair rate limit', () => {
+  it('131056: a burst of 45 to one user, then one per 6 s; another user is not affected', async () => {
+    await h.advance(10 * 60_000);
+    const codes = await sendMany(46, () => '+447700900555');
+    expect(codes.slice(0, 45).every((c) => c === 0)).toBe(true);
+    expect(codes[45]).toBe(131056);
+    h.expectError(await h.send(optIn('+447700900555')), 131056, 400);
+    expect((await h.send(optIn('+447700900556'))).status).toBe(200);
+    await h.advance(5_999);
+    h.expectError(await h.send(optIn('+447700900555')), 131056, 400);
+    await h.advance(1);
+    expect((await h.send(optIn('+447700900555'))).status).toBe(200);
+    h.expectError(await h.send(optIn('+447700900555')), 131056, 400);
+  });
+
+  it('131056: the pair limit follows the faults settings', async () => {
+    await h.advance(10 * 60_000);
+    await h.control('POST', '/sandbox/faults', { pairBurst: 2, pairRefillMs: 1_000 });
+    expect(await sendMany(3, () => '+447700900777')).toEqual([0, 0, 131056]);
+    await h.advance(1_000);
+    expect(await sendMany(2, () => '+447700900777')).toEqual([0, 131056]);
+  });
+});
