@@ -47,18 +47,16 @@ describe('contract: asynchronous failures', () => {
   });
 
   it('B2a 131026: the opt-in to a number not on WhatsApp is accepted and then fails, decision not_on_whatsapp', async () => {
-    const result = await world
-      .client()
-      .sendTemplate(
-        NOBODY,
-        {
-          name: OPT_IN_TEMPLATE_NAME,
-          language: 'en_US',
-          bodyParams: ['Friend'],
-          quickReplyPayloads: ['y', 'n'],
-        },
-        { bizOpaqueCallbackData: 'optin_131026' },
-      );
+    const result = await world.client().sendTemplate(
+      NOBODY,
+      {
+        name: OPT_IN_TEMPLATE_NAME,
+        language: 'en_US',
+        bodyParams: ['Friend'],
+        quickReplyPayloads: ['y', 'n'],
+      },
+      { bizOpaqueCallbackData: 'optin_131026' },
+    );
     expect(result.input).toBe(NOBODY);
     const failed = await failedStatus(result.messageId);
     expect(failed.bizOpaqueCallbackData).toBe('optin_131026');
@@ -81,6 +79,46 @@ describe('contract: asynchronous failures', () => {
       title: 'This message was not delivered to maintain healthy ecosystem engagement.',
     });
     expect(failed.errors[0]?.decision.action).toBe('final');
+  });
+
+  it('B7 §5.1: a utility template outside the window is delivered (templates need no window)', async () => {
+    const result = await world.client().sendTemplate(SAMUEL, {
+      name: 'appointment_reminder',
+      language: 'en_US',
+      bodyParams: ['Samuel', 'Alice', 'Monday 10:00'],
+    });
+    const statuses = await world.statusesOf(result.messageId, 'delivered');
+    expect(statuses.map((s) => (s.type === 'status' ? s.status : ''))).toEqual(['sent', 'delivered']);
+  });
+
+  it('B6 §5.1: nothing the business sends opens the window: a template, then a text still fails with 131047', async () => {
+    const client = world.client();
+    const template = await client.sendTemplate(SAMUEL, {
+      name: 'appointment_reminder',
+      language: 'en_US',
+      bodyParams: ['Samuel', 'Alice', 'Monday 10:00'],
+    });
+    await world.statusesOf(template.messageId, 'delivered');
+    const text = await client.sendText(SAMUEL, 'follow-up text');
+    expect((await failedStatus(text.messageId)).errors[0]?.code).toBe(131047);
+  });
+
+  it('B6 §5.1: a quick-reply tap is a customer message and opens the window', async () => {
+    const client = world.client();
+    const optIn = await client.sendTemplate(SAMUEL, {
+      name: OPT_IN_TEMPLATE_NAME,
+      language: 'en_US',
+      bodyParams: ['Samuel'],
+      quickReplyPayloads: ['optin:yes', 'optin:no'],
+    });
+    await world.statusesOf(optIn.messageId, 'delivered');
+    await world.control('POST', `/sandbox/users/${encodeURIComponent(SAMUEL)}/messages`, {
+      button: { payload: 'optin:yes', text: 'Yes' },
+      contextId: optIn.messageId,
+    });
+    const text = await client.sendText(SAMUEL, 'Thanks for opting in!');
+    const statuses = await world.statusesOf(text.messageId, 'delivered');
+    expect(statuses.map((s) => (s.type === 'status' ? s.status : ''))).toEqual(['sent', 'delivered']);
   });
 
   it('I4: failed statuses arrive signed and parse without problems', async () => {

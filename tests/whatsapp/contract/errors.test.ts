@@ -101,6 +101,11 @@ describe('contract: synchronous errors', () => {
     expect(e).toMatchObject({ code: 132012, httpStatus: 400 });
   });
 
+  it("131021: sending to the business's own number is refused", async () => {
+    const e = await apiError(world.client().sendText(ACME.displayPhoneNumber, 'me?'));
+    expect(e).toMatchObject({ code: 131021, httpStatus: 400 });
+  });
+
   it('nothing was sent for any refused request', async () => {
     await rejectionOf(world.client(ACME, 'bad').sendText(SAMUEL, 'hi'));
     await rejectionOf(world.client().sendTemplate(SAMUEL, { name: 'no_such_template', language: 'en_US' }));

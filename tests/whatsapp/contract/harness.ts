@@ -30,10 +30,18 @@ export interface Delivery {
 
 async function startReceiver() {
   const deliveries: Delivery[] = [];
+  /** Attempts answered 500 before the receiver starts acknowledging. */
+  const state = { refuse: 0, refused: 0 };
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
+      if (state.refuse > 0) {
+        state.refuse--;
+        state.refused++;
+        res.writeHead(500).end('try again');
+        return;
+      }
       const header = req.headers['x-hub-signature-256'];
       deliveries.push({
         raw: new Uint8Array(Buffer.concat(chunks)),
@@ -48,6 +56,7 @@ async function startReceiver() {
   return {
     url: `http://127.0.0.1:${port}/webhooks/whatsapp`,
     deliveries,
+    state,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

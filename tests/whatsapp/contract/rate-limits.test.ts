@@ -30,6 +30,23 @@ describe('contract: rate limits', () => {
     await expect(client.sendText(SAMUEL, 'three again')).resolves.toMatchObject({ input: SAMUEL });
   });
 
+  it('P3 130429 default: 80 messages per second per number, the 81st in the same second is refused', async () => {
+    const client = world.client();
+    const recipients = [SAMUEL, MARIA, '+5511912345678', '+14155550199'];
+    for (let i = 0; i < 80; i++) await client.sendText(recipients[i % 4] as string, `m${i}`);
+    await expect(rejectionOf(client.sendText(SAMUEL, 'm80'))).resolves.toMatchObject({ code: 130429 });
+  });
+
+  it('P3 §7: throughput counts inbound and outbound messages of the number', async () => {
+    await world.advance(1000);
+    await world.faults({ throughputPerSecond: 2 });
+    await world.userSays(SAMUEL, 'one');
+    await world.userSays(MARIA, 'two');
+    await expect(rejectionOf(world.client().sendText(SAMUEL, 'three'))).resolves.toMatchObject({
+      code: 130429,
+    });
+  });
+
   it('P3 131056: the 46th message to one user within 6 s hits the pair limit (burst 45), decision retry_pair; other users are unaffected', async () => {
     const client = world.client();
     for (let i = 0; i < 45; i++) await client.sendText(SAMUEL, `burst ${i}`);

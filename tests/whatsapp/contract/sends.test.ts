@@ -152,6 +152,11 @@ describe('contract: sends (reference §1)', () => {
     await world.control('POST', `/sandbox/users/${encodeURIComponent(SAMUEL)}/read`, {});
     const statuses = await world.statusesOf(result.messageId, 'read');
     expect(statuses.map((s) => (s.type === 'status' ? s.status : ''))).toEqual(['sent', 'delivered', 'read']);
+    // Pricing rides on `sent` and on exactly one of delivered/read; v24 drops `conversation` (§2.5).
+    const priced = statuses.map((s) => s.type === 'status' && s.pricing !== undefined);
+    expect(priced[0]).toBe(true);
+    expect(priced.slice(1).filter(Boolean)).toHaveLength(1);
+    for (const s of statuses) expect(s.type === 'status' && s.conversation).toBeFalsy();
   });
 
   it('§1.10 Brazil: wa_id differs from the input and both are reported', async () => {
@@ -163,6 +168,14 @@ describe('contract: sends (reference §1)', () => {
     expect(result).toMatchObject({ input: ANA, waId: '551112345678' });
     const [sent] = await world.statusesOf(result.messageId, 'delivered');
     expect(sent).toMatchObject({ status: 'sent', recipientId: '551112345678' });
+  });
+
+  it('§1.1 `to` with spaces, dashes and parentheses reaches the same user; input is echoed as sent', async () => {
+    await world.userSays(SAMUEL, 'hi');
+    const result = await world.client().sendText('+1 (415) 555-0101', 'formatted number');
+    expect(result).toMatchObject({ input: '+1 (415) 555-0101', waId: '14155550101' });
+    await world.statusesOf(result.messageId, 'delivered');
+    expect((await inbox(SAMUEL)).messages.map((m) => m.text)).toEqual(['formatted number']);
   });
 
   it('§2.3 Brazil inbound: `from` is the phone number, contacts[].wa_id the normalised id', async () => {

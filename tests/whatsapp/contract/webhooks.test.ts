@@ -89,6 +89,20 @@ describe('contract: webhook signatures and payloads', () => {
     for (const e of events) expect(e.type === 'message' || e.type === 'status').toBe(true);
   });
 
+  it('§2.2 I6: a webhook answered non-200 is retried with the same signed bytes until answered 200', async () => {
+    world.receiver.state.refuse = 2;
+    await world.userSays(SAMUEL, 'retry me');
+    // The retries wait on the sandbox clock (frozen here): move it past the backoff.
+    for (let i = 0; i < 10 && world.receiver.deliveries.length === 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await world.advance(5_000);
+    }
+    const { events, signatures } = await world.waitForEvents((all) => all.length > 0);
+    expect(world.receiver.state.refused).toBe(2);
+    expect(signatures).toEqual([true]);
+    expect(events).toMatchObject([{ type: 'message', content: { kind: 'text', body: 'retry me' } }]);
+  });
+
   it('§2.5 timestamps are strings of Unix seconds, converted to epoch ms on the sandbox clock', async () => {
     await world.userSays(SAMUEL, 'hello');
     await world.advance(90_000);
