@@ -394,12 +394,13 @@ describe('consentRecordsToCsv', () => {
             expect(cells).toHaveLength(header?.length ?? 0);
             for (const cell of cells) expect(cell).not.toMatch(FORMULA);
             const get = (name: string) => cells[header?.indexOf(name) ?? -1];
-            const back = (s: string | undefined) =>
-              s?.startsWith("'") && FORMULA.test(s.slice(1)) ? s.slice(1) : s;
             const record = chain[i] as ConsentRecord;
-            expect(back(get('rendered_text'))).toBe(record.renderedText);
-            expect(back(get('contact_phone'))).toBe(record.contactPhone);
-            expect(back(get('user_id'))).toBe(record.userId ?? '');
+            // The original, with an apostrophe added exactly when it starts like a formula.
+            const sent = (v: string | null) => (v === null ? '' : FORMULA.test(v) ? `'${v}` : v);
+            expect(get('rendered_text')).toBe(sent(record.renderedText));
+            expect(get('contact_phone')).toBe(sent(record.contactPhone));
+            expect(get('user_id')).toBe(sent(record.userId));
+            expect(get('reply_text')).toBe(sent(record.customerReply?.text ?? null));
             expect(get('wamids')?.split(' ').filter(Boolean)).toEqual(record.wamids);
             expect(get('hash')).toBe(record.hash);
           }
