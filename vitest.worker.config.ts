@@ -1,8 +1,11 @@
 // Workers vitest integration: tests/worker/** run inside workerd against the real Worker (SELF) with
-// a local D1. Migrations are read here and applied by each test file (storage is per test file).
+// a local D1. Migrations are read here and applied by each test file (storage is per test file);
+// outbound fetches go to a fake Graph API.
 import path from 'node:path';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
+import { Response } from 'miniflare';
 import { defineConfig } from 'vitest/config';
+import { fakeGraph } from './tests/worker/fake-graph';
 
 /** Test-only AES key (32 zero-free bytes, base64); real keys come from `wrangler secret put`. */
 export const TEST_TOKEN_ENCRYPTION_KEY = 'dGVzdC1rZXktdGVzdC1rZXktdGVzdC1rZXktMDEyMzQ=';
@@ -18,7 +21,15 @@ export default defineConfig(async () => {
             TEST_MIGRATIONS: migrations,
             TOKEN_ENCRYPTION_KEY: TEST_TOKEN_ENCRYPTION_KEY,
             ENVIRONMENT: 'test',
-            WHATSAPP_API_BASE: 'http://sandbox.test',
+            WHATSAPP_API_BASE: 'http://graph.test',
+          },
+          // The worker's outbound fetches (template sync) reach a fake Graph API, never the network.
+          outboundService: (request) => {
+            const { status, body } = fakeGraph(request.url, request.headers.get('authorization'));
+            return new Response(JSON.stringify(body), {
+              status,
+              headers: { 'content-type': 'application/json' },
+            });
           },
         },
       }),

@@ -61,8 +61,7 @@ CREATE TABLE `invitations` (
 	`accepted_at` integer,
 	`revoked_at` integer,
 	`created_at` integer NOT NULL,
-	FOREIGN KEY (`org_id`) REFERENCES `orgs`(`id`) ON UPDATE no action ON DELETE no action,
-	FOREIGN KEY (`sub_org_id`) REFERENCES `sub_orgs`(`id`) ON UPDATE no action ON DELETE no action
+	FOREIGN KEY (`org_id`) REFERENCES `orgs`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `invitations_token` ON `invitations` (`token_hash`);--> statement-breakpoint

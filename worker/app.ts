@@ -4,9 +4,13 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from './env';
 import { requestContext } from './middleware/context';
 import { onError, onNotFound, validationHook } from './middleware/errors';
+import { adminOrgRoutes } from './routes/admin-org';
+import { adminSubOrgRoutes } from './routes/admin-sub-orgs';
+import { adminUserRoutes } from './routes/admin-users';
 import { authRoutes } from './routes/auth';
 import { contactRoutes } from './routes/contacts';
 import { json } from './routes/openapi';
+import { templateRoutes } from './routes/templates';
 
 const API = '/api/v1';
 
@@ -26,7 +30,11 @@ base.notFound(onNotFound);
 export const app = base
   .openapi(healthRoute, (c) => c.json({ ok: true as const }, 200))
   .route(API, authRoutes)
-  .route(API, contactRoutes);
+  .route(API, contactRoutes)
+  .route(API, templateRoutes)
+  .route(API, adminOrgRoutes)
+  .route(API, adminUserRoutes)
+  .route(API, adminSubOrgRoutes);
 
 app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', {
   type: 'http',

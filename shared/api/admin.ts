@@ -1,10 +1,17 @@
 // Admin API schemas (B21): org settings, users and invitations, sub-orgs and the business number.
 import { z } from 'zod';
 import { EmailSchema, PersonNameSchema } from './auth';
-import { IdSchema, OrgSettingsSchema, RoleSchema } from './common';
+import { IdSchema, KeywordListsSchema, OrgSettingsSchema, RoleSchema } from './common';
 
 export const OrgResponseSchema = z
-  .object({ id: IdSchema, name: z.string(), whatsappEnabled: z.boolean(), settings: OrgSettingsSchema })
+  .object({
+    id: IdSchema,
+    name: z.string(),
+    whatsappEnabled: z.boolean(),
+    settings: OrgSettingsSchema,
+    /** What `settings.keywords: null` stands for, so the options page can show and copy it. */
+    defaultKeywords: KeywordListsSchema,
+  })
   .meta({ id: 'Org' });
 export type OrgResponse = z.infer<typeof OrgResponseSchema>;
 

@@ -27,31 +27,41 @@ export type Role = z.infer<typeof RoleSchema>;
 const KeywordSchema = z.string().trim().min(1, 'keywords cannot be empty').max(40);
 const KeywordListSchema = z.array(KeywordSchema).max(100);
 
+/** B3: whole-message keywords. `yes` / `no` answer a pending opt-in; opt-in / opt-out work always. */
+export const KeywordListsSchema = z
+  .object({
+    optIn: KeywordListSchema,
+    optOut: KeywordListSchema,
+    yes: KeywordListSchema,
+    no: KeywordListSchema,
+  })
+  .meta({ id: 'KeywordLists' });
+export type KeywordListsDto = z.infer<typeof KeywordListsSchema>;
+
 export const OptInTemplateRefSchema = z.object({
   name: z.string().trim().min(1).max(512),
   language: z.string().trim().min(2).max(15),
 });
 
 /**
- * Per-org settings. A keyword list of `null` means "the product defaults" (English, Spanish,
- * Portuguese, French, German; see docs/directory.md), so defaults can improve without a migration.
+ * Per-org settings. `keywords: null` means "the product defaults" (English, Spanish, Portuguese,
+ * French, German; worker/domain/keywords.ts), so defaults can improve without a data migration.
  */
 export const OrgSettingsSchema = z
   .object({
-    optOutKeywords: KeywordListSchema.nullable(),
-    optInKeywords: KeywordListSchema.nullable(),
+    keywords: KeywordListsSchema.nullable(),
     /** B12: prefix the user's name also when the conversation has one participant. */
     singleParticipantPrefix: z.boolean(),
     /** How long message bodies and media are kept. */
     retentionDays: z.int().min(1).max(3650),
+    /** The UTILITY template sent by B1, with its language. */
     optInTemplate: OptInTemplateRefSchema.nullable(),
   })
   .meta({ id: 'OrgSettings' });
 export type OrgSettings = z.infer<typeof OrgSettingsSchema>;
 
 export const DEFAULT_ORG_SETTINGS: OrgSettings = {
-  optOutKeywords: null,
-  optInKeywords: null,
+  keywords: null,
   singleParticipantPrefix: false,
   retentionDays: 365,
   optInTemplate: null,

@@ -3,7 +3,9 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { ZodType } from 'zod';
 import { ErrorResponseSchema } from '../../shared/api/common';
+import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env';
+import { requireAdmin, requireAuth } from '../middleware/auth';
 import { validationHook } from '../middleware/errors';
 
 export function newRouter(): OpenAPIHono<AppEnv> {
@@ -26,6 +28,7 @@ const ERROR_DESCRIPTIONS = {
   409: 'Conflicts with the current state',
   422: 'Well-formed but not acceptable',
   429: 'Too many attempts',
+  503: 'The Cloud API could not be reached',
 } as const;
 type ErrorStatus = keyof typeof ERROR_DESCRIPTIONS;
 
@@ -38,3 +41,10 @@ export function errors<const S extends ErrorStatus[]>(...statuses: S) {
 /** The errors every signed-in route can answer. */
 export const AUTHED = [400, 401, 403] as const;
 export const bearer = [{ Bearer: [] }];
+
+/** Route options shared by every `/admin/...` route: bearer auth, then the admin role. */
+export const ADMIN: { security: typeof bearer; middleware: MiddlewareHandler<AppEnv>[]; tags: string[] } = {
+  security: bearer,
+  middleware: [requireAuth, requireAdmin],
+  tags: ['admin'],
+};

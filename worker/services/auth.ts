@@ -5,7 +5,7 @@ import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from '../auth/passw
 import { hashToken } from '../auth/tokens';
 import type { Db } from '../storage/db';
 import { claimInvitation, unclaimInvitation } from '../storage/repos/invitations';
-import { getOrg } from '../storage/repos/orgs';
+import { getSubOrg } from '../storage/repos/orgs';
 import { createUser, findUserByEmail } from '../storage/repos/users';
 import { ApiError } from './errors';
 import { assertNotThrottled, recordFailure, recordSuccess, throttleKey } from './login-throttle';
@@ -53,8 +53,14 @@ export async function acceptInvitation(
     await unclaimInvitation(db, invitation.id);
     throw new ApiError(409, 'email_taken', 'An account with this email address already exists.');
   }
-  const org = await getOrg(db, invitation.orgId);
-  if (!org) throw new Error(`invitation ${invitation.id} points at a missing org`);
+  if (!(await getSubOrg(db, invitation.orgId, invitation.subOrgId))) {
+    await unclaimInvitation(db, invitation.id);
+    throw new ApiError(
+      409,
+      'invalid_invitation',
+      'The team this invitation was for no longer exists: ask for a new one.',
+    );
+  }
   const password = await hashPassword(input.password);
   const user = await createUser(db, {
     orgId: invitation.orgId,

@@ -1,6 +1,7 @@
 // Expected refusals raised by services and middleware; the one error mapper (middleware/errors.ts)
 // turns them into `{ error: { code, message } }` with their status. Anything else is a 500.
-export type ApiErrorStatus = 400 | 401 | 403 | 404 | 409 | 422 | 429;
+/** 503 only for an upstream (Cloud API) that cannot be reached; everything else is a client's 4xx. */
+export type ApiErrorStatus = 400 | 401 | 403 | 404 | 409 | 422 | 429 | 503;
 
 export class ApiError extends Error {
   constructor(

@@ -88,9 +88,8 @@ export const invitations = sqliteTable(
     email: text('email').notNull(),
     name: text('name').notNull(),
     role: text('role', { enum: ['admin', 'agent'] }).notNull(),
-    subOrgId: text('sub_org_id')
-      .notNull()
-      .references(() => subOrgs.id),
+    // No foreign key: a sub-org may be deleted while an old invitation still names it.
+    subOrgId: text('sub_org_id').notNull(),
     whatsappEnabled: integer('whatsapp_enabled', { mode: 'boolean' }).notNull(),
     tokenHash: text('token_hash').notNull(),
     invitedBy: text('invited_by').notNull(),

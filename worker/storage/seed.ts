@@ -78,8 +78,7 @@ export function buildDemoSeed(orgs: readonly DemoOrg[], secrets: SeedSecrets, no
   for (const org of orgs) {
     const orgId = demoIds.org(org);
     const settings: OrgSettings = {
-      optOutKeywords: null,
-      optInKeywords: null,
+      keywords: null,
       singleParticipantPrefix: false,
       retentionDays: 365,
       optInTemplate: { name: OPT_IN_TEMPLATE_NAME, language: DEMO_TEMPLATE_LANGUAGE },

@@ -1,0 +1,79 @@
+// Templates as agents and admins see them: components, variables and each variable's mapped source
+// (unmapped variables are typed by the user). Agents get APPROVED templates only (B7).
+import type { MappedVariable, VariableSource } from '../../shared/api/common';
+import type { AdminTemplate, AgentTemplate, VariableMappingRequest } from '../../shared/api/templates';
+import type { Db } from '../storage/db';
+import {
+  getTemplate,
+  listMappings,
+  listTemplates,
+  type MappingRow,
+  setMapping,
+  type TemplateRow,
+} from '../storage/repos/templates';
+import { ApiError, notFound } from './errors';
+
+function mapVariables(t: TemplateRow, mappings: MappingRow[]): MappedVariable[] {
+  const sources = new Map<string, VariableSource>(
+    mappings.filter((m) => m.templateId === t.id).map((m) => [m.key, m.source]),
+  );
+  return t.variables.map((v) => ({ ...v, source: sources.get(v.key) ?? 'typed' }));
+}
+
+function toAgentDto(t: TemplateRow, mappings: MappingRow[]): AgentTemplate {
+  return {
+    id: t.id,
+    name: t.name,
+    language: t.language,
+    category: t.category,
+    components: t.components,
+    variables: mapVariables(t, mappings),
+  };
+}
+
+function toAdminDto(t: TemplateRow, mappings: MappingRow[]): AdminTemplate {
+  return { ...toAgentDto(t, mappings), status: t.status, syncedAt: t.syncedAt };
+}
+
+export async function listSendableTemplates(db: Db, orgId: string): Promise<{ templates: AgentTemplate[] }> {
+  const rows = await listTemplates(db, orgId, { status: 'APPROVED' });
+  const mappings = await listMappings(
+    db,
+    orgId,
+    rows.map((t) => t.id),
+  );
+  return { templates: rows.map((t) => toAgentDto(t, mappings)) };
+}
+
+export async function listAllTemplates(db: Db, orgId: string): Promise<{ templates: AdminTemplate[] }> {
+  const rows = await listTemplates(db, orgId);
+  const mappings = await listMappings(
+    db,
+    orgId,
+    rows.map((t) => t.id),
+  );
+  return { templates: rows.map((t) => toAdminDto(t, mappings)) };
+}
+
+export async function mapTemplateVariables(
+  db: Db,
+  orgId: string,
+  templateId: string,
+  request: VariableMappingRequest,
+  now: number,
+): Promise<AdminTemplate> {
+  const template = await getTemplate(db, orgId, templateId);
+  if (!template) throw notFound('Template');
+  const known = new Set(template.variables.map((v) => v.key));
+  const unknown = request.mappings.filter((m) => !known.has(m.key)).map((m) => m.key);
+  if (unknown.length > 0) {
+    const expected = [...known].join(', ') || 'none';
+    throw new ApiError(
+      422,
+      'unknown_variable',
+      `Template "${template.name}" has no variable ${unknown.join(', ')} (its variables: ${expected}).`,
+    );
+  }
+  for (const mapping of request.mappings) await setMapping(db, orgId, templateId, mapping, now);
+  return toAdminDto(template, await listMappings(db, orgId, [templateId]));
+}
