@@ -97,9 +97,10 @@ const StateSchema = z.object({
       wamid: z.string(),
       phoneNumberId: z.string(),
       from: z.string(),
-      type: z.enum(['text', 'button', 'image']),
+      type: z.enum(['text', 'button', 'interactive', 'image']),
       text: z.string().optional(),
       button: z.object({ payload: z.string(), text: z.string() }).optional(),
+      interactive: z.object({ id: z.string(), title: z.string() }).optional(),
       image: z
         .object({
           mediaId: z.string(),

@@ -35,7 +35,19 @@ const base64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base6
  * recipient; ours holds the recipient's wa_id and random bytes. Always well under 128 characters.
  */
 export function newWamid(random: Random, waId: string): string {
-  const head = new TextEncoder().encode(`HBg${waId.length}${waId}`);
+  // Same leading bytes as Meta's protobuf (so ids start `wamid.HBg`), then the wa_id and random bytes.
+  const head = Uint8Array.from([
+    0x1c,
+    0x18,
+    waId.length,
+    ...new TextEncoder().encode(waId),
+    0x15,
+    0x02,
+    0x00,
+    0x12,
+    0x18,
+    0x12,
+  ]);
   const body = new Uint8Array(head.length + 18);
   body.set(head);
   body.set(random.bytes(18), head.length);

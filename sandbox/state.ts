@@ -65,9 +65,11 @@ export interface InboundMessage {
   wamid: string;
   phoneNumberId: string;
   from: string;
-  type: 'text' | 'button' | 'image';
+  type: 'text' | 'button' | 'interactive' | 'image';
   text?: string;
   button?: { payload: string; text: string };
+  /** A tap on an interactive reply button. */
+  interactive?: { id: string; title: string };
   image?: { mediaId: string; mimeType: string; sha256: string; caption?: string };
   contextId?: string;
   time: number;

@@ -23,6 +23,10 @@ export const UserMessageSchema = z.union([
     contextId: z.string().min(1),
   }),
   z.strictObject({
+    interactive: z.strictObject({ id: z.string().min(1).max(256), title: z.string().min(1).max(20) }),
+    contextId: z.string().min(1),
+  }),
+  z.strictObject({
     image: z.strictObject({
       base64: z.base64().min(4),
       mimeType: z.enum(['image/jpeg', 'image/png']),
@@ -99,7 +103,7 @@ export async function parseBody<T>(c: Context, schema: z.ZodType<T>): Promise<T 
   if (parsed.success) return parsed.data;
   const message =
     schema === (UserMessageSchema as z.ZodType<unknown>)
-      ? `Expected {text}, {button:{payload,text}, contextId} or {image:{base64,mimeType,caption?}}: ${describeZodError(parsed.error)}`
+      ? `Expected {text}, {button:{payload,text}, contextId}, {interactive:{id,title}, contextId} or {image:{base64,mimeType,caption?}}: ${describeZodError(parsed.error)}`
       : describeZodError(parsed.error);
   return controlError(c, 400, 'invalid_input', message);
 }

@@ -25,36 +25,51 @@ function userOr404(c: Context, world: World): SimUser | Response {
 
 type Resolved = { number: BusinessNumber; input: UserInput } | Response;
 
+/** A tap needs a message this user really has on screen, with a button of that label. */
+function tapped(
+  c: Context,
+  world: World,
+  user: SimUser,
+  contextId: string,
+  label: string,
+): BusinessNumber | Response {
+  const context = world.state.outbound.find((m) => m.wamid === contextId && m.to === user.phone);
+  if (!context)
+    return controlError(c, 404, 'unknown_context', `No message ${contextId} was sent to ${user.phone}.`);
+  if (context.state !== 'delivered' && context.state !== 'read') {
+    return controlError(
+      c,
+      409,
+      'not_delivered',
+      'That message never reached the phone, so it cannot be tapped.',
+    );
+  }
+  const labels = [
+    ...(context.template?.buttons ?? []).map((b) => b.text),
+    ...(context.interactive?.buttons ?? []).map((b) => b.title),
+  ];
+  if (!labels.includes(label)) {
+    return controlError(
+      c,
+      400,
+      'invalid_input',
+      `The button must be one of: ${labels.join(', ') || '(no buttons)'}.`,
+    );
+  }
+  const number = findNumber(world.state, context.phoneNumberId);
+  return number ?? controlError(c, 404, 'unknown_number', 'The business number is gone.');
+}
+
 function resolveMessage(c: Context, world: World, user: SimUser, body: UserMessage): Resolved {
   if ('button' in body) {
-    const context = world.state.outbound.find((m) => m.wamid === body.contextId && m.to === user.phone);
-    if (!context)
-      return controlError(
-        c,
-        404,
-        'unknown_context',
-        `No message ${body.contextId} was sent to ${user.phone}.`,
-      );
-    if (context.state !== 'delivered' && context.state !== 'read') {
-      return controlError(
-        c,
-        409,
-        'not_delivered',
-        'That message never reached the phone, so it cannot be tapped.',
-      );
-    }
-    const labels = [...(context.template?.buttons ?? []).map((b) => b.text)];
-    if (!labels.includes(body.button.text)) {
-      return controlError(
-        c,
-        400,
-        'invalid_input',
-        `button.text must be one of: ${labels.join(', ') || '(no buttons)'}.`,
-      );
-    }
-    const number = findNumber(world.state, context.phoneNumberId);
-    if (!number) return controlError(c, 404, 'unknown_number', 'The business number is gone.');
+    const number = tapped(c, world, user, body.contextId, body.button.text);
+    if (number instanceof Response) return number;
     return { number, input: { type: 'button', ...body.button, contextId: body.contextId } };
+  }
+  if ('interactive' in body) {
+    const number = tapped(c, world, user, body.contextId, body.interactive.title);
+    if (number instanceof Response) return number;
+    return { number, input: { type: 'interactive', ...body.interactive, contextId: body.contextId } };
   }
   const number = body.to ? findNumber(world.state, body.to) : defaultNumberFor(world, user);
   if (!number) return controlError(c, 404, 'unknown_number', `No business number ${body.to ?? ''}.`);

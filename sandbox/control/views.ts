@@ -35,6 +35,7 @@ export function sentView(state: SandboxState, m: InboundMessage) {
     type: m.type,
     ...(m.text === undefined ? {} : { text: m.text }),
     ...(m.button ? { button: m.button } : {}),
+    ...(m.interactive ? { interactive: m.interactive } : {}),
     ...(m.image
       ? { image: { mediaId: m.image.mediaId, mimeType: m.image.mimeType, caption: m.image.caption } }
       : {}),

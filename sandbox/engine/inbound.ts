@@ -10,6 +10,7 @@ import { INBOUND_TTL_MS, issueMediaUrl, storeMedia } from './media';
 export type UserInput =
   | { type: 'text'; text: string }
   | { type: 'button'; payload: string; text: string; contextId: string }
+  | { type: 'interactive'; id: string; title: string; contextId: string }
   | { type: 'image'; bytes: Uint8Array; mimeType: string; caption?: string };
 
 export function receiveFromUser(
@@ -30,6 +31,10 @@ export function receiveFromUser(
   if (input.type === 'text') message.text = input.text;
   if (input.type === 'button') {
     message.button = { payload: input.payload, text: input.text };
+    message.contextId = input.contextId;
+  }
+  if (input.type === 'interactive') {
+    message.interactive = { id: input.id, title: input.title };
     message.contextId = input.contextId;
   }
   if (input.type === 'image') {

@@ -76,6 +76,9 @@ export function inboundValue(
   if (message.contextId) base.context = { from: digitsOf(number.displayPhoneNumber), id: message.contextId };
   if (message.type === 'text') base.text = { body: message.text ?? '' };
   if (message.type === 'button' && message.button) base.button = message.button;
+  if (message.type === 'interactive' && message.interactive) {
+    base.interactive = { type: 'button_reply', button_reply: message.interactive };
+  }
   if (message.type === 'image' && message.image) {
     base.image = {
       ...(message.image.caption === undefined ? {} : { caption: message.image.caption }),

@@ -28,7 +28,12 @@ const buttons = (n: number, title = (i: number) => `B${i}`) => ({
   interactive: {
     type: 'button',
     body: { text: 'Pick one' },
-    action: { buttons: Array.from({ length: n }, (_, i) => ({ type: 'reply', reply: { id: `id-${i}`, title: title(i) } })) },
+    action: {
+      buttons: Array.from({ length: n }, (_, i) => ({
+        type: 'reply',
+        reply: { id: `id-${i}`, title: title(i) },
+      })),
+    },
   },
 });
 
@@ -61,22 +66,43 @@ describe('Bearer token (190)', () => {
 
 describe('validation errors as Meta answers them', () => {
   it('100: non-JSON body, wrong messaging_product, unknown type', async () => {
-    h.expectError(await h.graph(`/${ACME.phoneNumberId}/messages`, { method: 'POST', body: 'not json' }), 100, 400);
+    h.expectError(
+      await h.graph(`/${ACME.phoneNumberId}/messages`, { method: 'POST', body: 'not json' }),
+      100,
+      400,
+    );
     h.expectError(await h.send({ ...text(SAMUEL, 'hi'), messaging_product: 'sms' }), 100, 400);
-    h.expectError(await h.send({ messaging_product: 'whatsapp', to: SAMUEL, type: 'carrier_pigeon' }), 100, 400);
+    h.expectError(
+      await h.send({ messaging_product: 'whatsapp', to: SAMUEL, type: 'carrier_pigeon' }),
+      100,
+      400,
+    );
   });
 
   it('131008: missing to, missing type, missing text.body, missing template name, image without id or link', async () => {
     const { to: _to, ...noTo } = text(SAMUEL, 'hi');
     h.expectError(await h.send(noTo), 131008, 400);
     h.expectError(await h.send({ messaging_product: 'whatsapp', to: SAMUEL }), 131008, 400);
-    h.expectError(await h.send({ messaging_product: 'whatsapp', to: SAMUEL, type: 'text', text: {} }), 131008, 400);
     h.expectError(
-      await h.send({ messaging_product: 'whatsapp', to: SAMUEL, type: 'template', template: { language: { code: 'en_US' } } }),
+      await h.send({ messaging_product: 'whatsapp', to: SAMUEL, type: 'text', text: {} }),
       131008,
       400,
     );
-    h.expectError(await h.send({ messaging_product: 'whatsapp', to: SAMUEL, type: 'image', image: {} }), 131008, 400);
+    h.expectError(
+      await h.send({
+        messaging_product: 'whatsapp',
+        to: SAMUEL,
+        type: 'template',
+        template: { language: { code: 'en_US' } },
+      }),
+      131008,
+      400,
+    );
+    h.expectError(
+      await h.send({ messaging_product: 'whatsapp', to: SAMUEL, type: 'image', image: {} }),
+      131008,
+      400,
+    );
   });
 
   it('131009: text over 4096 characters (4096 is fine)', async () => {
@@ -85,8 +111,17 @@ describe('validation errors as Meta answers them', () => {
   });
 
   it('131009: image caption over 1024 characters, and id together with link', async () => {
-    const image = (img: Record<string, unknown>) => ({ messaging_product: 'whatsapp', to: SAMUEL, type: 'image', image: img });
-    h.expectError(await h.send(image({ link: 'https://example.com/a.png', caption: 'c'.repeat(1025) })), 131009, 400);
+    const image = (img: Record<string, unknown>) => ({
+      messaging_product: 'whatsapp',
+      to: SAMUEL,
+      type: 'image',
+      image: img,
+    });
+    h.expectError(
+      await h.send(image({ link: 'https://example.com/a.png', caption: 'c'.repeat(1025) })),
+      131009,
+      400,
+    );
     h.expectError(await h.send(image({ id: '9123', link: 'https://example.com/a.png' })), 131009, 400);
     h.expectError(await h.send(image({ id: '9123456789012345' })), 131009, 400);
   });
@@ -117,7 +152,10 @@ describe('validation errors as Meta answers them', () => {
     h.expectError(await h.send(template(SAMUEL, 'greenline_opt_in', ['Sam\nuel'])), 132012, 400);
     h.expectError(await h.send(template(SAMUEL, 'greenline_opt_in', ['Sam     uel'])), 132012, 400);
     const image = template(SAMUEL, 'greenline_opt_in', []);
-    const imageParam = { ...image, template: { ...image.template, components: [{ type: 'body', parameters: [{ type: 'image' }] }] } };
+    const imageParam = {
+      ...image,
+      template: { ...image.template, components: [{ type: 'body', parameters: [{ type: 'image' }] }] },
+    };
     h.expectError(await h.send(imageParam), 132012, 400);
     const badButton = {
       ...optIn(SAMUEL),
@@ -134,14 +172,23 @@ describe('validation errors as Meta answers them', () => {
 
   it('131051: message types the sandbox does not simulate', async () => {
     h.expectError(
-      await h.send({ messaging_product: 'whatsapp', to: SAMUEL, type: 'location', location: { latitude: 1, longitude: 2 } }),
+      await h.send({
+        messaging_product: 'whatsapp',
+        to: SAMUEL,
+        type: 'location',
+        location: { latitude: 1, longitude: 2 },
+      }),
       131051,
       400,
     );
   });
 
   it('131009: biz_opaque_callback_data over 512 characters', async () => {
-    h.expectError(await h.send(text(SAMUEL, 'hi', { biz_opaque_callback_data: 'x'.repeat(513) })), 131009, 400);
+    h.expectError(
+      await h.send(text(SAMUEL, 'hi', { biz_opaque_callback_data: 'x'.repeat(513) })),
+      131009,
+      400,
+    );
   });
 });
 
@@ -184,7 +231,11 @@ describe('mark as read', () => {
   });
 
   it('100: marking an unknown message read; 131008 without message_id', async () => {
-    h.expectError(await h.send({ messaging_product: 'whatsapp', status: 'read', message_id: 'wamid.nope' }), 100, 400);
+    h.expectError(
+      await h.send({ messaging_product: 'whatsapp', status: 'read', message_id: 'wamid.nope' }),
+      100,
+      400,
+    );
     h.expectError(await h.send({ messaging_product: 'whatsapp', status: 'read' }), 131008, 400);
   });
 });

@@ -27,7 +27,11 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-async function upload(parts: Record<string, string | Blob>, token = ACME.accessToken, numberId = ACME.phoneNumberId) {
+async function upload(
+  parts: Record<string, string | Blob>,
+  token = ACME.accessToken,
+  numberId = ACME.phoneNumberId,
+) {
   const form = new FormData();
   for (const [k, v] of Object.entries(parts)) form.append(k, v);
   const res = await fetch(`${h.url}/${V}/${numberId}/media`, {
@@ -39,7 +43,11 @@ async function upload(parts: Record<string, string | Blob>, token = ACME.accessT
 }
 
 const uploadPng = async () => {
-  const reply = await upload({ messaging_product: 'whatsapp', type: 'image/png', file: new Blob([PNG], { type: 'image/png' }) });
+  const reply = await upload({
+    messaging_product: 'whatsapp',
+    type: 'image/png',
+    file: new Blob([PNG], { type: 'image/png' }),
+  });
   expect(reply.status).toBe(200);
   return z.object({ id: z.string().regex(/^\d+$/) }).parse(reply.json).id;
 };
@@ -106,11 +114,19 @@ describe('upload and download', () => {
       400,
     );
     h.expectError(
-      await upload({ messaging_product: 'whatsapp', type: 'image/jpeg', file: new Blob([PNG], { type: 'image/jpeg' }) }),
+      await upload({
+        messaging_product: 'whatsapp',
+        type: 'image/jpeg',
+        file: new Blob([PNG], { type: 'image/jpeg' }),
+      }),
       131053,
       400,
     );
-    h.expectError(await upload({ messaging_product: 'whatsapp', file: new Blob([PNG]) }, 'bad-token'), 190, 401);
+    h.expectError(
+      await upload({ messaging_product: 'whatsapp', file: new Blob([PNG]) }, 'bad-token'),
+      190,
+      401,
+    );
   });
 });
 
@@ -118,10 +134,19 @@ describe('images in messages', () => {
   it('an uploaded image sent by id reaches the phone with its caption; another number’s media id is 131009', async () => {
     await h.userSays(SAMUEL, { text: 'send me a photo' });
     const id = await uploadPng();
-    const wamid = await h.sendOk({ messaging_product: 'whatsapp', to: SAMUEL, type: 'image', image: { id, caption: 'Our new model' } });
+    const wamid = await h.sendOk({
+      messaging_product: 'whatsapp',
+      to: SAMUEL,
+      type: 'image',
+      image: { id, caption: 'Our new model' },
+    });
     await h.waitStatus(wamid, 'delivered');
     const inbox = await h.control('GET', `/sandbox/users/${SAMUEL}/messages`);
-    expect(inbox.json).toMatchObject({ messages: expect.arrayContaining([expect.objectContaining({ wamid, type: 'image', image: { mediaId: id, caption: 'Our new model' } })]) });
+    expect(inbox.json).toMatchObject({
+      messages: expect.arrayContaining([
+        expect.objectContaining({ wamid, type: 'image', image: { mediaId: id, caption: 'Our new model' } }),
+      ]),
+    });
     const res = await fetch(`${h.url}/sandbox/media/${id}`);
     expect(Buffer.from(await res.arrayBuffer()).equals(PNG)).toBe(true);
     const globexUpload = await upload(
@@ -138,7 +163,9 @@ describe('images in messages', () => {
   });
 
   it('B10: a picture from the user arrives as an image webhook whose media id downloads the same bytes via Graph', async () => {
-    const wamid = await h.userSays(SAMUEL, { image: { base64: JPEG.toString('base64'), mimeType: 'image/jpeg', caption: 'my café' } });
+    const wamid = await h.userSays(SAMUEL, {
+      image: { base64: JPEG.toString('base64'), mimeType: 'image/jpeg', caption: 'my café' },
+    });
     const inbound = await h.waitInbound(wamid);
     expect(inbound).toMatchObject({ type: 'image', image: { mime_type: 'image/jpeg', caption: 'my café' } });
     expect(inbound.image?.sha256).toBe(createHash('sha256').update(JPEG).digest('base64'));

@@ -26,7 +26,12 @@ const failedWith = async (wamid: string, code: number) => {
   const status = await h.waitStatus(wamid, 'failed');
   expect(status.errors).toHaveLength(1);
   const error = status.errors?.[0];
-  expect(error).toMatchObject({ code, title: expect.any(String), message: expect.any(String), href: expect.any(String) });
+  expect(error).toMatchObject({
+    code,
+    title: expect.any(String),
+    message: expect.any(String),
+    href: expect.any(String),
+  });
   expect(error?.error_data.details.length).toBeGreaterThan(10);
   return status;
 };
@@ -70,9 +75,17 @@ describe('B6: the 24 h customer-service window', () => {
 
   it('131047 also for pictures and interactive messages outside the window; templates still go', async () => {
     await h.advance(25 * HOUR);
-    const image = { messaging_product: 'whatsapp', to: MARIA, type: 'image', image: { link: 'https://example.com/a.png' } };
+    const image = {
+      messaging_product: 'whatsapp',
+      to: MARIA,
+      type: 'image',
+      image: { link: 'https://example.com/a.png' },
+    };
     await failedWith(await h.sendOk(image), 131047);
-    await h.waitStatus(await h.sendOk(template(MARIA, 'appointment_reminder', ['Maria', 'Alice', 'Monday'])), 'delivered');
+    await h.waitStatus(
+      await h.sendOk(template(MARIA, 'appointment_reminder', ['Maria', 'Alice', 'Monday'])),
+      'delivered',
+    );
   });
 });
 
@@ -97,11 +110,18 @@ describe('status progression', () => {
     await h.control('POST', `/sandbox/users/${MARIA}/read`, {});
     const wamid = await h.sendOk(optIn(MARIA, 'Maria'), {});
     const tagged = await h.sendOk(
-      template(MARIA, 'appointment_reminder', ['Maria', 'Alice', 'Monday'], { biz_opaque_callback_data: 'msg-42' }),
+      template(MARIA, 'appointment_reminder', ['Maria', 'Alice', 'Monday'], {
+        biz_opaque_callback_data: 'msg-42',
+      }),
     );
     const sent = await h.waitStatus(tagged, 'sent');
     const delivered = await h.waitStatus(tagged, 'delivered');
-    expect(sent.pricing).toEqual({ billable: true, pricing_model: 'PMP', category: 'utility', type: 'regular' });
+    expect(sent.pricing).toEqual({
+      billable: true,
+      pricing_model: 'PMP',
+      category: 'utility',
+      type: 'regular',
+    });
     expect(delivered.pricing).toEqual(sent.pricing);
     expect(sent.recipient_id).toBe('14155550102');
 
@@ -120,12 +140,21 @@ describe('status progression', () => {
   it('pricing: free-form in the window is free_customer_service; a utility template in the window too', async () => {
     await h.userSays(SAMUEL, { text: 'question' });
     const free = await h.waitStatus(await h.sendOk(text(SAMUEL, 'answer')), 'sent');
-    expect(free.pricing).toEqual({ billable: false, pricing_model: 'PMP', category: 'service', type: 'free_customer_service' });
+    expect(free.pricing).toEqual({
+      billable: false,
+      pricing_model: 'PMP',
+      category: 'service',
+      type: 'free_customer_service',
+    });
     const utility = await h.waitStatus(
       await h.sendOk(template(SAMUEL, 'appointment_reminder', ['Samuel', 'Alice', 'Monday'])),
       'sent',
     );
-    expect(utility.pricing).toMatchObject({ billable: false, category: 'utility', type: 'free_customer_service' });
+    expect(utility.pricing).toMatchObject({
+      billable: false,
+      category: 'utility',
+      type: 'free_customer_service',
+    });
   });
 
   it('failed biz_opaque_callback_data is echoed too', async () => {
@@ -153,7 +182,10 @@ describe('blocked users', () => {
 
   it('a blocked user cannot write to the number they blocked (409)', async () => {
     await h.control('POST', `/sandbox/users/${ANA}/block`, { phoneNumberId: '100000000000001' });
-    const reply = await h.control('POST', `/sandbox/users/${ANA}/messages`, { text: 'hi', to: '100000000000001' });
+    const reply = await h.control('POST', `/sandbox/users/${ANA}/messages`, {
+      text: 'hi',
+      to: '100000000000001',
+    });
     expect(reply.status).toBe(409);
     await h.control('POST', `/sandbox/users/${ANA}/unblock`, {});
   });
@@ -191,8 +223,18 @@ describe('what the user received', () => {
         ...body.template,
         components: [
           ...body.template.components,
-          { type: 'button', sub_type: 'quick_reply', index: '0', parameters: [{ type: 'payload', payload: 'OPTIN_YES' }] },
-          { type: 'button', sub_type: 'quick_reply', index: 1, parameters: [{ type: 'payload', payload: 'OPTIN_NO' }] },
+          {
+            type: 'button',
+            sub_type: 'quick_reply',
+            index: '0',
+            parameters: [{ type: 'payload', payload: 'OPTIN_YES' }],
+          },
+          {
+            type: 'button',
+            sub_type: 'quick_reply',
+            index: 1,
+            parameters: [{ type: 'payload', payload: 'OPTIN_NO' }],
+          },
         ],
       },
     };

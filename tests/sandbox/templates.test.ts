@@ -6,7 +6,9 @@ import { z } from 'zod';
 import { ACME, GLOBEX, type Harness, SAMUEL, startHarness, template } from './support/harness';
 
 const PageSchema = z.object({
-  data: z.array(z.object({ id: z.string(), name: z.string(), status: z.string(), category: z.string() }).loose()),
+  data: z.array(
+    z.object({ id: z.string(), name: z.string(), status: z.string(), category: z.string() }).loose(),
+  ),
   paging: z
     .object({
       cursors: z.object({ before: z.string(), after: z.string() }),
@@ -83,7 +85,9 @@ describe('template status changes', () => {
       wabaId: ACME.wabaId,
     });
     expect(change.status).toBe(200);
-    const hook = await h.receiver.waitFor((w) => w.envelope.entry[0]?.changes[0]?.field === 'message_template_status_update');
+    const hook = await h.receiver.waitFor(
+      (w) => w.envelope.entry[0]?.changes[0]?.field === 'message_template_status_update',
+    );
     const entry = hook.envelope.entry[0];
     expect(entry?.id).toBe(ACME.wabaId);
     expect(typeof entry?.time).toBe('number');
@@ -98,16 +102,25 @@ describe('template status changes', () => {
     await h.sendOk(template(SAMUEL, 'order_shipped', ['A-1']));
     // Globex's template of the same name was not touched.
     h.expectError(
-      await h.send(template(SAMUEL, 'order_shipped', ['A-1']), { token: GLOBEX.accessToken, numberId: GLOBEX.phoneNumberId }),
+      await h.send(template(SAMUEL, 'order_shipped', ['A-1']), {
+        token: GLOBEX.accessToken,
+        numberId: GLOBEX.phoneNumberId,
+      }),
       132001,
       404,
     );
   });
 
   it('132015 / 132016: paused and disabled templates cannot be sent; rejection carries a reason', async () => {
-    await h.control('POST', '/sandbox/templates/appointment_reminder/status', { status: 'PAUSED', wabaId: ACME.wabaId });
+    await h.control('POST', '/sandbox/templates/appointment_reminder/status', {
+      status: 'PAUSED',
+      wabaId: ACME.wabaId,
+    });
     h.expectError(await h.send(template(SAMUEL, 'appointment_reminder', ['a', 'b', 'c'])), 132015, 400);
-    await h.control('POST', '/sandbox/templates/appointment_reminder/status', { status: 'DISABLED', wabaId: ACME.wabaId });
+    await h.control('POST', '/sandbox/templates/appointment_reminder/status', {
+      status: 'DISABLED',
+      wabaId: ACME.wabaId,
+    });
     h.expectError(await h.send(template(SAMUEL, 'appointment_reminder', ['a', 'b', 'c'])), 132016, 400);
     await h.control('POST', '/sandbox/templates/meeting_follow_up/status', {
       status: 'REJECTED',
@@ -120,7 +133,11 @@ describe('template status changes', () => {
   });
 
   it('control input: unknown template 404, unknown status 400', async () => {
-    expect((await h.control('POST', '/sandbox/templates/nope/status', { status: 'APPROVED' })).status).toBe(404);
-    expect((await h.control('POST', '/sandbox/templates/order_shipped/status', { status: 'GREAT' })).status).toBe(400);
+    expect((await h.control('POST', '/sandbox/templates/nope/status', { status: 'APPROVED' })).status).toBe(
+      404,
+    );
+    expect(
+      (await h.control('POST', '/sandbox/templates/order_shipped/status', { status: 'GREAT' })).status,
+    ).toBe(400);
   });
 });

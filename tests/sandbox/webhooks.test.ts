@@ -22,7 +22,9 @@ describe('signing and encoding', () => {
     const hook = h.receiver.received.find((w) => inboundOf(w.envelope).some((m) => m.id === wamid));
     if (!hook) throw new Error('no webhook');
     expect(hook.signatureValid).toBe(true);
-    expect(hook.signature).toBe(`sha256=${createHmac('sha256', 'sandbox-app-secret').update(hook.raw).digest('hex')}`);
+    expect(hook.signature).toBe(
+      `sha256=${createHmac('sha256', 'sandbox-app-secret').update(hook.raw).digest('hex')}`,
+    );
     const raw = hook.raw.toString('latin1');
     expect([...hook.raw].every((b) => b < 0x80)).toBe(true);
     expect(raw).toContain('Ol\\u00e1, caf\\u00e9 \\ud83d\\ude00 \\u00c4\\u00d6');
@@ -94,8 +96,9 @@ describe('delivery, order and retries', () => {
     expect(h.receiver.attempts).toBe(5);
     expect(h.receiver.received.map((w) => inboundOf(w.envelope)[0]?.id)).toEqual([first, second]);
     const log = await h.control('GET', '/sandbox/webhooks');
-    const deliveries = (log.json as { deliveries: Array<{ state: string; attempts: Array<{ at: number; status?: number }> }> })
-      .deliveries;
+    const deliveries = (
+      log.json as { deliveries: Array<{ state: string; attempts: Array<{ at: number; status?: number }> }> }
+    ).deliveries;
     const attempts = deliveries[0]?.attempts ?? [];
     expect(attempts.map((a) => a.status)).toEqual([500, 500, 500, 200]);
     const gaps = attempts.slice(1).map((a, i) => a.at - (attempts[i]?.at ?? 0));
@@ -105,7 +108,10 @@ describe('delivery, order and retries', () => {
 
   it('retries are due on the sandbox clock: advancing it delivers at once', async () => {
     let down = true;
-    h = await startHarness({ respond: () => (down ? 503 : 200), webhookRetry: { initialDelayMs: 60 * 60_000, maxDelayMs: 60 * 60_000 } });
+    h = await startHarness({
+      respond: () => (down ? 503 : 200),
+      webhookRetry: { initialDelayMs: 60 * 60_000, maxDelayMs: 60 * 60_000 },
+    });
     const wamid = await h.userSays(SAMUEL, { text: 'while you were down' });
     await new Promise((r) => setTimeout(r, 100));
     expect(h.receiver.received).toHaveLength(0);
@@ -115,7 +121,10 @@ describe('delivery, order and retries', () => {
   });
 
   it('a webhook is dropped after the configured number of attempts and the next one goes out', async () => {
-    h = await startHarness({ respond: (n) => (n <= 2 ? 500 : 200), webhookRetry: { initialDelayMs: 10, maxAttempts: 2 } });
+    h = await startHarness({
+      respond: (n) => (n <= 2 ? 500 : 200),
+      webhookRetry: { initialDelayMs: 10, maxAttempts: 2 },
+    });
     await h.userSays(SAMUEL, { text: 'lost' });
     const kept = await h.userSays(SAMUEL, { text: 'kept' });
     await h.waitInbound(kept);
@@ -128,7 +137,9 @@ describe('delivery, order and retries', () => {
     h = await startHarness({ webhookUrl: null });
     await h.userSays(SAMUEL, { text: 'nobody listens' });
     expect(h.receiver.attempts).toBe(0);
-    expect((await h.control('GET', '/sandbox/webhooks')).json).toMatchObject({ deliveries: [{ state: 'disabled' }] });
+    expect((await h.control('GET', '/sandbox/webhooks')).json).toMatchObject({
+      deliveries: [{ state: 'disabled' }],
+    });
   });
 });
 
@@ -149,7 +160,15 @@ describe('faults', () => {
     await h.waitInbound(wamid);
     const log = await h.control('GET', '/sandbox/webhooks');
     expect(log.json).toMatchObject({
-      deliveries: [{ attempts: [{ error: expect.stringContaining('simulated') }, { error: expect.any(String) }, { status: 200 }] }],
+      deliveries: [
+        {
+          attempts: [
+            { error: expect.stringContaining('simulated') },
+            { error: expect.any(String) },
+            { status: 200 },
+          ],
+        },
+      ],
     });
   });
 
@@ -187,7 +206,10 @@ describe('faults', () => {
     for (let i = 0; i < 20; i++) codes.push((await h.send(optIn(NOT_ON_WA))).status);
     expect(codes.filter((s) => s === 400).length).toBeGreaterThan(3);
     expect(codes.filter((s) => s === 200).length).toBeGreaterThan(3);
-    expect((await h.control('DELETE', '/sandbox/faults')).json).toMatchObject({ sendErrors: [], throughputPerSecond: 80 });
+    expect((await h.control('DELETE', '/sandbox/faults')).json).toMatchObject({
+      sendErrors: [],
+      throughputPerSecond: 80,
+    });
     await h.sendOk(text(SAMUEL, 'back to normal'));
   });
 
@@ -206,9 +228,14 @@ describe('faults', () => {
   it('GET /sandbox/faults shows the settings; bad input is 400 and changes nothing', async () => {
     h = await startHarness();
     await h.control('POST', '/sandbox/faults', { webhookDuplicateRate: 0.25 });
-    const bad = await h.control('POST', '/sandbox/faults', { webhookDuplicateRate: 2, throughputPerSecond: 3 });
+    const bad = await h.control('POST', '/sandbox/faults', {
+      webhookDuplicateRate: 2,
+      throughputPerSecond: 3,
+    });
     expect(bad.status).toBe(400);
-    expect(bad.json).toMatchObject({ error: { code: 'invalid_input', message: expect.stringContaining('webhookDuplicateRate') } });
+    expect(bad.json).toMatchObject({
+      error: { code: 'invalid_input', message: expect.stringContaining('webhookDuplicateRate') },
+    });
     expect((await h.control('POST', '/sandbox/faults', { sendErrors: [{ code: 999 }] })).status).toBe(400);
     expect((await h.control('POST', '/sandbox/faults', { surprise: true })).status).toBe(400);
     expect((await h.control('GET', '/sandbox/faults')).json).toMatchObject({

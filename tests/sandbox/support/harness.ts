@@ -5,14 +5,7 @@ import { expect } from 'vitest';
 import { DEMO_ORGS, OPT_IN_TEMPLATE_NAME } from '../../../shared/demo';
 import { type RunningSandbox, type SandboxOptions, startSandbox } from '../../../sandbox/index';
 import { type Receiver, startReceiver } from './receiver';
-import {
-  GraphErrorSchema,
-  inboundOf,
-  SendOkSchema,
-  type Inbound,
-  type Status,
-  statusesOf,
-} from './schemas';
+import { GraphErrorSchema, inboundOf, SendOkSchema, type Inbound, type Status, statusesOf } from './schemas';
 
 const [acmeOrg, globexOrg] = DEMO_ORGS;
 if (!acmeOrg || !globexOrg) throw new Error('demo orgs missing');
@@ -55,20 +48,26 @@ export const text = (to: string, body: string, extra: Record<string, unknown> = 
   ...extra,
 });
 
-export const template = (to: string, name: string, params: string[], extra: Record<string, unknown> = {}) => ({
+export const template = (
+  to: string,
+  name: string,
+  params: string[],
+  extra: Record<string, unknown> = {},
+) => ({
   messaging_product: 'whatsapp',
   to,
   type: 'template',
   template: {
     name,
     language: { code: 'en_US' },
-    components: params.length ? [{ type: 'body', parameters: params.map((p) => ({ type: 'text', text: p })) }] : [],
+    components: params.length
+      ? [{ type: 'body', parameters: params.map((p) => ({ type: 'text', text: p })) }]
+      : [],
   },
   ...extra,
 });
 
-export const optIn = (to: string, first = 'Samuel') =>
-  template(to, OPT_IN_TEMPLATE_NAME, [first]);
+export const optIn = (to: string, first = 'Samuel') => template(to, OPT_IN_TEMPLATE_NAME, [first]);
 
 export async function startHarness(
   options: SandboxOptions & { respond?: (attempt: number) => number } = {},
@@ -85,11 +84,16 @@ export async function startHarness(
   });
   const url = running.url;
 
-  const call = async (path: string, init: { method?: string; headers?: Record<string, string>; body?: unknown }) => {
+  const call = async (
+    path: string,
+    init: { method?: string; headers?: Record<string, string>; body?: unknown },
+  ) => {
     const res = await fetch(`${url}${path}`, {
       method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
       headers: { 'content-type': 'application/json', ...init.headers },
-      ...(init.body === undefined ? {} : { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) }),
+      ...(init.body === undefined
+        ? {}
+        : { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) }),
     });
     const textBody = await res.text();
     let json: unknown = textBody;
@@ -126,13 +130,19 @@ export async function startHarness(
       return id;
     },
     expectError: (reply, code, http) => {
-      expect({ status: reply.status, json: reply.json }).toMatchObject({ status: http, json: { error: { code } } });
+      expect({ status: reply.status, json: reply.json }).toMatchObject({
+        status: http,
+        json: { error: { code } },
+      });
       const parsed = GraphErrorSchema.parse(reply.json);
       expect(parsed.error.message.startsWith(`(#${code}) `)).toBe(true);
     },
     control: (method, path, body) => call(path, { method, body }),
     userSays: async (phone, body) => {
-      const reply = await call(`/sandbox/users/${encodeURIComponent(phone)}/messages`, { method: 'POST', body });
+      const reply = await call(`/sandbox/users/${encodeURIComponent(phone)}/messages`, {
+        method: 'POST',
+        body,
+      });
       expect(reply.status, JSON.stringify(reply.json)).toBe(200);
       const wamid = (reply.json as { wamid?: unknown }).wamid;
       if (typeof wamid !== 'string') throw new Error('no wamid');
@@ -142,7 +152,9 @@ export async function startHarness(
     statusesOf: (wamid) =>
       receiver.received.flatMap((w) => statusesOf(w.envelope)).filter((s) => s.id === wamid),
     waitStatus: async (wamid, status) => {
-      await receiver.waitFor((w) => statusesOf(w.envelope).some((s) => s.id === wamid && s.status === status));
+      await receiver.waitFor((w) =>
+        statusesOf(w.envelope).some((s) => s.id === wamid && s.status === status),
+      );
       const found = h.statusesOf(wamid).find((s) => s.status === status);
       if (!found) throw new Error('status vanished');
       return found;

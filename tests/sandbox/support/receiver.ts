@@ -89,7 +89,11 @@ export async function startReceiver(
     },
     waitFor: (predicate, timeoutMs = 5_000) => wait(() => received.find(predicate), timeoutMs, 'a webhook'),
     waitForCount: (count, timeoutMs = 5_000) =>
-      wait(() => (received.length >= count ? received.slice(0, count) : undefined), timeoutMs, `${count} webhooks`),
+      wait(
+        () => (received.length >= count ? received.slice(0, count) : undefined),
+        timeoutMs,
+        `${count} webhooks`,
+      ),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -18,7 +18,12 @@ export const StatusSchema = z.looseObject({
   recipient_id: z.string(),
   biz_opaque_callback_data: z.string().optional(),
   pricing: z
-    .object({ billable: z.boolean(), pricing_model: z.literal('PMP'), category: z.string(), type: z.string() })
+    .object({
+      billable: z.boolean(),
+      pricing_model: z.literal('PMP'),
+      category: z.string(),
+      type: z.string(),
+    })
     .optional(),
   errors: z.array(WebhookErrorSchema).optional(),
 });
@@ -31,7 +36,10 @@ export const InboundSchema = z.looseObject({
   text: z.object({ body: z.string() }).optional(),
   button: z.object({ payload: z.string(), text: z.string() }).optional(),
   interactive: z
-    .object({ type: z.literal('button_reply'), button_reply: z.object({ id: z.string(), title: z.string() }) })
+    .object({
+      type: z.literal('button_reply'),
+      button_reply: z.object({ id: z.string(), title: z.string() }),
+    })
     .optional(),
   context: z.object({ from: z.string(), id: z.string() }).optional(),
   image: z

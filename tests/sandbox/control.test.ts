@@ -1,0 +1,244 @@
+// The control API of SPEC §5 (Sandbox): creating users, playing the customer, the clock (and its
+// forwarding to the worker's dev clock), input validation (S4: 400 with a clear message, nothing
+// changed) and the optional state file.
+
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { HOUR } from '../../shared/time';
+import { ControlErrorSchema } from './support/schemas';
+import { type Harness, optIn, SAMUEL, startHarness, text } from './support/harness';
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+const expect400 = (reply: { status: number; json: unknown }, fragment: string) => {
+  expect(reply.status).toBe(400);
+  expect(ControlErrorSchema.parse(reply.json).error.message).toContain(fragment);
+};
+
+describe('users', () => {
+  it('POST /sandbox/users adds a WhatsApp user who can then receive and write', async () => {
+    h = await startHarness();
+    const created = await h.control('POST', '/sandbox/users', {
+      phone: '+447700900321',
+      name: 'Priya Shah',
+      onWhatsApp: true,
+    });
+    expect(created).toMatchObject({
+      status: 201,
+      json: { user: { phone: '+447700900321', waId: '447700900321' } },
+    });
+    await h.waitStatus(await h.sendOk(optIn('+447700900321', 'Priya')), 'delivered');
+    const wamid = await h.userSays('+447700900321', { text: 'hello' });
+    expect(await h.waitInbound(wamid)).toMatchObject({ from: '447700900321', text: { body: 'hello' } });
+  });
+
+  it('a new Brazilian mobile gets a wa_id without the ninth digit; a user not on WhatsApp gets 131026', async () => {
+    h = await startHarness();
+    const br = await h.control('POST', '/sandbox/users', {
+      phone: '+5521987654321',
+      name: 'João',
+      onWhatsApp: true,
+    });
+    expect(br.json).toMatchObject({ user: { waId: '552187654321' } });
+    await h.control('POST', '/sandbox/users', { phone: '+447700900999', name: 'Off', onWhatsApp: false });
+    const wamid = await h.sendOk(optIn('+447700900999', 'Off'));
+    expect((await h.waitStatus(wamid, 'failed')).errors?.[0]?.code).toBe(131026);
+  });
+
+  it('S4: bad user input is 400 with a clear message and creates nothing', async () => {
+    h = await startHarness();
+    expect400(await h.control('POST', '/sandbox/users', { phone: '0044 7700', name: 'X' }), 'E.164');
+    expect400(await h.control('POST', '/sandbox/users', { phone: '+447700900111', name: '' }), 'name');
+    expect400(await h.control('POST', '/sandbox/users', '{not json'), 'JSON');
+    expect((await h.control('GET', '/sandbox/users/+447700900111/messages')).status).toBe(404);
+  });
+});
+
+describe('playing the customer', () => {
+  it('S4: a message body that is none of text, button, interactive or image is 400; unknown users 404', async () => {
+    h = await startHarness();
+    expect400(
+      await h.control('POST', `/sandbox/users/${SAMUEL}/messages`, { txt: 'typo' }),
+      'Expected {text}',
+    );
+    expect400(await h.control('POST', `/sandbox/users/${SAMUEL}/messages`, { text: '' }), 'Expected');
+    expect400(
+      await h.control('POST', `/sandbox/users/${SAMUEL}/messages`, {
+        image: { base64: 'not base64!', mimeType: 'image/png' },
+      }),
+      'image',
+    );
+    expect((await h.control('POST', '/sandbox/users/+19999999999/messages', { text: 'hi' })).status).toBe(
+      404,
+    );
+    expect(h.receiver.attempts).toBe(0);
+  });
+
+  it('button taps need a delivered template to this user with that label (404 / 400 / 409)', async () => {
+    h = await startHarness();
+    expect(
+      (
+        await h.control('POST', `/sandbox/users/${SAMUEL}/messages`, {
+          button: { payload: 'Yes', text: 'Yes' },
+          contextId: 'wamid.x',
+        })
+      ).status,
+    ).toBe(404);
+    const tpl = await h.sendOk(optIn(SAMUEL));
+    await h.waitStatus(tpl, 'delivered');
+    expect400(
+      await h.control('POST', `/sandbox/users/${SAMUEL}/messages`, {
+        button: { payload: 'Maybe', text: 'Maybe' },
+        contextId: tpl,
+      }),
+      'Yes, No',
+    );
+    await h.control('POST', `/sandbox/users/${SAMUEL}/block`, {});
+    const blockedTpl = await h.sendOk(optIn(SAMUEL));
+    await h.control('POST', `/sandbox/users/${SAMUEL}/unblock`, {});
+    const tap = await h.control('POST', `/sandbox/users/${SAMUEL}/messages`, {
+      button: { payload: 'Yes', text: 'Yes' },
+      contextId: blockedTpl,
+    });
+    expect(tap.status).toBe(409);
+  });
+
+  it('interactive reply buttons: a tap arrives as interactive.button_reply with context', async () => {
+    h = await startHarness();
+    await h.userSays(SAMUEL, { text: 'hi' });
+    const wamid = await h.sendOk({
+      messaging_product: 'whatsapp',
+      to: SAMUEL,
+      type: 'interactive',
+      interactive: {
+        type: 'button',
+        body: { text: 'Reschedule?' },
+        action: { buttons: [{ type: 'reply', reply: { id: 'change', title: 'Change' } }] },
+      },
+    });
+    await h.waitStatus(wamid, 'delivered');
+    const tap = await h.userSays(SAMUEL, {
+      interactive: { id: 'change', title: 'Change' },
+      contextId: wamid,
+    });
+    expect(await h.waitInbound(tap)).toMatchObject({
+      type: 'interactive',
+      interactive: { type: 'button_reply', button_reply: { id: 'change', title: 'Change' } },
+      context: { id: wamid },
+    });
+  });
+
+  it('a user writes to the number that last wrote to them, or to the one given in "to"', async () => {
+    h = await startHarness();
+    const toGlobex = await h.userSays(SAMUEL, { text: 'hi Globex', to: '100000000000002' });
+    await h.waitInbound(toGlobex);
+    const hook = h.receiver.received.at(-1);
+    expect(hook?.envelope.entry[0]?.id).toBe('200000000000002');
+    expect(
+      (await h.control('POST', `/sandbox/users/${SAMUEL}/messages`, { text: 'x', to: '42' })).status,
+    ).toBe(404);
+  });
+});
+
+describe('clock', () => {
+  it('POST /sandbox/clock moves the sandbox clock and forwards {advanceMs} to the worker’s dev clock', async () => {
+    const calls: unknown[] = [];
+    const worker = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => {
+        body += c.toString();
+      });
+      req.on('end', () => {
+        calls.push({ path: req.url, body: JSON.parse(body) });
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+      });
+    });
+    await new Promise<void>((r) => worker.listen(0, '127.0.0.1', r));
+    const port = (worker.address() as AddressInfo).port;
+    try {
+      h = await startHarness({ workerClockUrl: `http://127.0.0.1:${port}/__dev/clock` });
+      const before = z
+        .object({ nowMs: z.number() })
+        .parse((await h.control('GET', '/sandbox/clock')).json).nowMs;
+      const moved = await h.advance(3 * HOUR);
+      expect(moved).toMatchObject({
+        status: 200,
+        json: { advancedMs: 3 * HOUR, worker: { forwarded: true, status: 200 } },
+      });
+      const after = z.object({ nowMs: z.number() }).parse(moved.json).nowMs;
+      expect(after - before).toBeGreaterThanOrEqual(3 * HOUR);
+      expect(calls).toEqual([{ path: '/__dev/clock', body: { advanceMs: 3 * HOUR } }]);
+    } finally {
+      worker.close();
+    }
+  });
+
+  it('without a worker clock URL nothing is forwarded; an unreachable worker is reported, the sandbox still moves', async () => {
+    h = await startHarness();
+    expect((await h.advance(1_000)).json).toMatchObject({ worker: { forwarded: false } });
+    await h.close();
+    h = await startHarness({ workerClockUrl: 'http://127.0.0.1:9/__dev/clock' });
+    const reply = await h.advance(1_000);
+    expect(reply).toMatchObject({
+      status: 200,
+      json: { offsetMs: 1_000, worker: { forwarded: false, error: expect.any(String) } },
+    });
+  });
+
+  it('S4: a negative or non-numeric advance is 400 and the clock does not move', async () => {
+    h = await startHarness();
+    expect400(await h.advance(-5), 'advanceMs');
+    expect400(await h.control('POST', '/sandbox/clock', { advanceMs: '1h' }), 'advanceMs');
+    expect((await h.control('GET', '/sandbox/clock')).json).toMatchObject({ offsetMs: 0 });
+  });
+});
+
+describe('state file', () => {
+  it('users, messages, windows, media and the clock survive a restart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sandbox-state-'));
+    const stateFile = join(dir, 'state.json');
+    try {
+      h = await startHarness({ stateFile });
+      await h.control('POST', '/sandbox/users', { phone: '+447700900444', name: 'Kept', onWhatsApp: true });
+      await h.userSays('+447700900444', { text: 'open the window' });
+      const wamid = await h.sendOk(text('+447700900444', 'inside'));
+      await h.advance(2 * HOUR);
+      await h.close();
+      h = await startHarness({ stateFile });
+      const inbox = await h.control('GET', '/sandbox/users/+447700900444/messages');
+      expect(inbox.json).toMatchObject({
+        user: { name: 'Kept' },
+        messages: [{ wamid, text: 'inside' }],
+        sent: [{ text: 'open the window' }],
+      });
+      expect((await h.control('GET', '/sandbox/clock')).json).toMatchObject({ offsetMs: 2 * HOUR });
+      await h.waitStatus(await h.sendOk(text('+447700900444', 'window still open')), 'delivered');
+    } finally {
+      await h?.close();
+      h = undefined;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('phone page', () => {
+  it('GET /phone/{phone} serves the page for a known user and 404 for an unknown one', async () => {
+    h = await startHarness();
+    const page = await fetch(`${h.url}/phone/${encodeURIComponent(SAMUEL)}`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    const html = await page.text();
+    expect(html).toContain('aria-label="Message"');
+    expect(html).not.toContain('innerHTML');
+    expect((await fetch(`${h.url}/phone/+19999999999`)).status).toBe(404);
+  });
+});
