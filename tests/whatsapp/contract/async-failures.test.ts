@@ -121,6 +121,51 @@ describe('contract: asynchronous failures', () => {
     expect(statuses.map((s) => (s.type === 'status' ? s.status : ''))).toEqual(['sent', 'delivered']);
   });
 
+  it('§5.3 a user who blocked the number: the message stays `sent`, never delivered, and no error is reported', async () => {
+    await world.userSays(SAMUEL, 'hello');
+    await world.control('POST', `/sandbox/users/${encodeURIComponent(SAMUEL)}/block`, {});
+    const result = await world.client().sendText(SAMUEL, 'are you there?');
+    await world.statusesOf(result.messageId, 'sent');
+    await world.advance(60_000);
+    const { pending } = (await world.control('GET', '/sandbox/webhooks')) as { pending: number };
+    expect(pending).toBe(0);
+    const { events } = await world.received();
+    const ours = events.filter((e) => e.type === 'status' && e.messageId === result.messageId);
+    expect(ours.map((e) => (e.type === 'status' ? e.status : ''))).toEqual(['sent']);
+  });
+
+  it('131050 (forced by the faults knob): a marketing stop arrives as a failed status after a 200', async () => {
+    await world.faults({ sendErrors: [{ code: 131050, count: 1 }] });
+    const result = await world
+      .client()
+      .sendTemplate(
+        '+14155550102',
+        { name: 'seasonal_offer', language: 'en_US', bodyParams: ['Maria', '10%'] },
+        { bizOpaqueCallbackData: 'promo_2' },
+      );
+    const failed = await failedStatus(result.messageId);
+    expect(failed.bizOpaqueCallbackData).toBe('promo_2');
+    expect(failed.errors[0]?.code).toBe(131050);
+  });
+
+  it.each([
+    [131000, 'retry'],
+    [133010, 'pause_number'],
+    [131031, 'pause_number'],
+  ] as const)('forced synchronous %i is an API error with decision %s', async (code, action) => {
+    await world.userSays(SAMUEL, 'hello');
+    await world.faults({ sendErrors: [{ code, count: 1, mode: 'sync' }] });
+    const error = await world
+      .client()
+      .sendText(SAMUEL, 'x')
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      name: 'WhatsAppApiError',
+      code,
+      decision: expect.objectContaining({ action }),
+    });
+  });
+
   it('I4: failed statuses arrive signed and parse without problems', async () => {
     const result = await world.client().sendText(SAMUEL, 'outside the window');
     await world.statusesOf(result.messageId, 'failed');
