@@ -1,0 +1,231 @@
+// The conversation core: `decide(state, command, context) -> { state, effects, result }`.
+// One conversation = the org's number and one customer (SPEC §2). Pure: time, randomness and settings
+// arrive in the context; effects are plain data the Durable Object interprets after saving the state.
+import { DEDUPE_RETENTION_MS, IDEMPOTENCY_RETENTION_MS } from '../../shared/time';
+import type { Consent } from './consent';
+import type { KeywordLists } from './keywords';
+import type { ConsentRecordDraft } from './ledger';
+import type { DeliveryStatus, OutboundMessage } from './messages';
+import type { Bucket } from './rate-limit';
+import type { Random } from './retry-policy';
+import type { SystemEvent } from './system-events';
+import { EMPTY_TEAM, type Team, type UserRef } from './team';
+import type { WindowFacts } from './window';
+
+export const CONVERSATION_SCHEMA_VERSION = 1;
+
+export interface IdempotencyEntry {
+  userId: string;
+  key: string;
+  fingerprint: string;
+  messageId: string;
+  at: number;
+}
+
+export interface ConversationState {
+  schema: number;
+  id: string;
+  orgId: string;
+  phoneNumberId: string;
+  customer: { phone: string; waIds: string[] };
+  consent: Consent;
+  /** When the last opt-in was accepted by WhatsApp (I3). */
+  lastOptInAt: number | null;
+  /** wamids of the opt-ins we sent: a Yes / No tap counts only when its context.id is one of them. */
+  optInWamids: string[];
+  /** Who asked for the current opt-in, for the ledger. */
+  optInRequestedBy: string | null;
+  window: WindowFacts;
+  /** Timer announcements already made, so each fires once (I9). */
+  announced: { windowClosedFor: number | null; optInAvailableAt: number | null };
+  team: Team;
+  messages: OutboundMessage[];
+  /** The (business, customer) pair limit, kept here because a conversation is exactly one pair. */
+  pair: Bucket | null;
+  idempotency: IdempotencyEntry[];
+  /** Webhook dedupe keys → when first applied (I6). */
+  seen: Record<string, number>;
+  /** Source of generated ids (threads, notices); ids stay unique and deterministic. */
+  counter: number;
+}
+
+export interface ConversationContext {
+  now: number;
+  random: Random;
+  orgName: string;
+  keywords: KeywordLists;
+  /** B12: prefix a lone participant's texts with their name too. */
+  singleParticipantPrefix: boolean;
+  /** The number's sending is paused after an account-level error (SPEC §6). */
+  numberPaused: boolean;
+}
+
+export interface InboundMessage {
+  wamid: string;
+  /** WhatsApp's timestamp, epoch ms. */
+  timestamp: number;
+  /** The customer's wa_id as WhatsApp reports it. */
+  from: string;
+  kind: 'text' | 'button' | 'image' | 'other';
+  /** Text body, image caption or button label. */
+  text: string | null;
+  button: { payload: string; text: string } | null;
+  contextId: string | null;
+  media: { id: string; mimeType: string } | null;
+}
+
+export interface StatusEvent {
+  wamid: string;
+  status: DeliveryStatus;
+  timestamp: number;
+  callbackData: string | null;
+  errorCode: number | null;
+}
+
+export type SendPayload =
+  | { type: 'text'; text: string }
+  | { type: 'image'; mediaId: string; caption: string | null }
+  | {
+      type: 'template';
+      name: string;
+      language: string;
+      headerParams: string[];
+      bodyParams: string[];
+      quickReplyPayloads: string[];
+    };
+
+export type Effect =
+  | {
+      type: 'send';
+      messageId: string;
+      attempt: number;
+      callbackData: string;
+      to: string;
+      payload: SendPayload;
+    }
+  | { type: 'ledger'; draft: ConsentRecordDraft }
+  | { type: 'message'; message: OutboundMessage }
+  | { type: 'inbound'; threadId: string; message: InboundMessage }
+  | { type: 'system'; threadId: string; at: number; event: SystemEvent }
+  | { type: 'pause_number'; code: number; reason: string }
+  | { type: 'notify'; reason: 'unassigned' | 'customer_message'; userIds: string[] }
+  | { type: 'access_revoked'; userId: string }
+  | { type: 'state_changed' };
+
+export type SendResultOutcome =
+  | { type: 'accepted'; wamid: string; waId: string | null }
+  | { type: 'error'; code: number }
+  /** Timeout, network failure, unreadable answer: WhatsApp may or may not have the message (I4). */
+  | { type: 'unknown' };
+
+export type WriteContent =
+  | { type: 'text'; text: string }
+  | { type: 'image'; mediaId: string; caption: string | null }
+  | {
+      type: 'template';
+      name: string;
+      language: string;
+      headerParams: string[];
+      bodyParams: string[];
+      quickReplyPayloads: string[];
+      renderedText: string;
+    };
+
+export type Command =
+  | { type: 'start'; actor: UserRef }
+  | { type: 'request_opt_in'; actor: UserRef; template: Extract<WriteContent, { type: 'template' }> }
+  | { type: 'write'; actor: UserRef; idempotencyKey: string; fingerprint: string; content: WriteContent }
+  | { type: 'add_participant'; actor: UserRef; target: UserRef }
+  | { type: 'leave'; actor: UserRef }
+  | { type: 'remove_participant'; actor: UserRef; targetId: string }
+  | { type: 'transfer'; actor: UserRef; target: UserRef }
+  | { type: 'request_join'; actor: UserRef }
+  | { type: 'answer_join'; actor: UserRef; requesterId: string; accept: boolean }
+  | { type: 'inbound'; message: InboundMessage }
+  | { type: 'status'; status: StatusEvent }
+  | { type: 'next_send' }
+  | { type: 'send_result'; messageId: string; attempt: number; outcome: SendResultOutcome }
+  /** Fire due timers (I9). */
+  | { type: 'tick' }
+  /** After a restart: sends that were in flight have an unknown outcome. */
+  | { type: 'recover' };
+
+export type Result =
+  | { ok: true; [key: string]: unknown }
+  | { ok: false; reason: string; [key: string]: unknown };
+
+export interface Step<R extends Result = Result> {
+  state: ConversationState;
+  effects: Effect[];
+  result: R;
+}
+
+export function createConversation(args: {
+  id: string;
+  orgId: string;
+  phoneNumberId: string;
+  customerPhone: string;
+}): ConversationState {
+  return {
+    schema: CONVERSATION_SCHEMA_VERSION,
+    id: args.id,
+    orgId: args.orgId,
+    phoneNumberId: args.phoneNumberId,
+    customer: { phone: args.customerPhone, waIds: [] },
+    consent: { type: 'none' },
+    lastOptInAt: null,
+    optInWamids: [],
+    optInRequestedBy: null,
+    window: { lastInboundAt: null, closedAt: null },
+    announced: { windowClosedFor: null, optInAvailableAt: null },
+    team: EMPTY_TEAM,
+    messages: [],
+    pair: null,
+    idempotency: [],
+    seen: {},
+    counter: 0,
+  };
+}
+
+export function nextId(state: ConversationState, prefix: string): [ConversationState, string] {
+  const counter = state.counter + 1;
+  return [{ ...state, counter }, `${state.id}.${prefix}${counter}`];
+}
+
+export function findMessage(state: ConversationState, id: string): OutboundMessage | undefined {
+  return state.messages.find((m) => m.id === id);
+}
+
+/** Replaces one message and reports the change (the DO logs it and tells the thread's readers). */
+export function putMessage(
+  state: ConversationState,
+  message: OutboundMessage,
+  effects: Effect[],
+): ConversationState {
+  const exists = state.messages.some((m) => m.id === message.id);
+  const messages = exists
+    ? state.messages.map((m) => (m.id === message.id ? message : m))
+    : [...state.messages, message];
+  effects.push({ type: 'message', message });
+  return { ...state, messages };
+}
+
+/** Drops what no longer needs remembering: old dedupe keys, idempotency keys, settled messages. */
+export function prune(state: ConversationState, now: number): ConversationState {
+  const seen: Record<string, number> = {};
+  for (const [key, at] of Object.entries(state.seen)) if (now - at < DEDUPE_RETENTION_MS) seen[key] = at;
+  const idempotency = state.idempotency.filter((e) => now - e.at < IDEMPOTENCY_RETENTION_MS);
+  const messages = state.messages.filter((m) => !isSettled(m, now));
+  return { ...state, seen, idempotency, messages };
+}
+
+const SETTLED_AFTER_MS = 30 * 24 * 60 * 60 * 1000;
+
+/** A message no status can change any more: kept in the log (the DO's table), not in the live state. */
+function isSettled(m: OutboundMessage, now: number): boolean {
+  if (m.state === 'queued' || m.state === 'sending' || m.state === 'uncertain') return false;
+  if (m.state === 'failed' && m.failure?.code === 'unconfirmed') return now - m.updatedAt > SETTLED_AFTER_MS;
+  if (m.state === 'read' || m.state === 'not_sent' || m.state === 'failed')
+    return now - m.updatedAt > IDEMPOTENCY_RETENTION_MS;
+  return now - m.updatedAt > SETTLED_AFTER_MS;
+}
