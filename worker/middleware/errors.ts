@@ -33,16 +33,23 @@ export function validationHook(
   return c.json(body('invalid_request', `Invalid ${where}: ${describeZodError(result.error)}`), 400);
 }
 
+/** Framework-level refusals (body parsing, content type) in the API's words; always a 400. */
+function describeHttpError(err: HTTPException): [string, string] {
+  if (err.status === 415) {
+    return ['unsupported_media_type', 'Send the request body as JSON (Content-Type: application/json).'];
+  }
+  if (/json/i.test(err.message)) return ['invalid_json', 'The request body is not valid JSON.'];
+  return ['invalid_request', err.message ? `Invalid request: ${err.message}` : 'Invalid request.'];
+}
+
 export const onError: ErrorHandler<AppEnv> = (err, c) => {
   if (err instanceof ApiError) {
     for (const [name, value] of Object.entries(err.headers ?? {})) c.header(name, value);
     return c.json(body(err.code, err.message, err.details), err.status);
   }
   if (err instanceof HTTPException && err.status < 500) {
-    const malformed = /json/i.test(err.message);
-    const code = malformed ? 'invalid_json' : 'invalid_request';
-    const message = malformed ? 'The request body is not valid JSON.' : err.message || 'Invalid request.';
-    return c.json(body(code, message), err.status === 400 || err.status === 413 ? err.status : 400);
+    const [code, message] = describeHttpError(err);
+    return c.json(body(code, message), 400);
   }
   const requestId = c.get('requestId') ?? 'unknown';
   console.error(
