@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -13,17 +14,8 @@ import {
   verifyChain,
 } from '../../worker/domain/ledger';
 
-// Real SHA-256 from the runtime's Web Crypto, the same primitive the worker injects. The domain
-// tsconfig has no runtime types (so not node:crypto's), hence the two globals are declared narrowly.
-const runtime = globalThis as unknown as {
-  crypto: { subtle: { digest(algorithm: 'SHA-256', data: Uint8Array): Promise<ArrayBuffer> } };
-  TextEncoder: new () => { encode(text: string): Uint8Array };
-};
-const encoder = new runtime.TextEncoder();
-const sha256: Hasher = async (data) => {
-  const digest = new Uint8Array(await runtime.crypto.subtle.digest('SHA-256', encoder.encode(data)));
-  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
-};
+// A real SHA-256, as the worker injects (Web Crypto there; node:crypto here, same digest).
+const sha256: Hasher = async (data) => createHash('sha256').update(data, 'utf8').digest('hex');
 
 const T0 = Date.UTC(2026, 10, 24, 9, 0, 0);
 const baseDraft: ConsentRecordDraft = {
