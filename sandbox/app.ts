@@ -3,7 +3,7 @@
 
 import { Hono } from 'hono';
 import { SandboxClock } from './clock';
-import { resolveConfig, type ResolvedConfig, type SandboxOptions } from './config';
+import { type ResolvedConfig, resolveConfig, type SandboxOptions } from './config';
 import { usersRoute } from './control/users-route';
 import { worldRoute } from './control/world-route';
 import { RateLimits } from './engine/limits';

@@ -2,8 +2,8 @@
 // rate limits, webhook delivery, issued media URLs and a change hook for the state file.
 
 import type { SandboxClock } from './clock';
-import type { Faults } from './faults';
 import type { RateLimits } from './engine/limits';
+import type { Faults } from './faults';
 import { newFbtraceId, type Random } from './random';
 import type { SandboxState } from './state';
 import type { WebhookDelivery } from './webhooks/delivery';

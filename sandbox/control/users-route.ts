@@ -4,9 +4,9 @@
 import { type Context, Hono } from 'hono';
 import { defaultNumberFor, receiveFromUser, type UserInput } from '../engine/inbound';
 import { markReadByUser, setBlocked } from '../engine/outbound';
+import { maskPhone } from '../graph/auth';
 import { type BusinessNumber, findNumber, findUser, type SimUser, waIdForPhone } from '../state';
 import type { World } from '../world';
-import { maskPhone } from '../graph/auth';
 import {
   BlockSchema,
   CreateUserSchema,

@@ -3,9 +3,10 @@
 // `message_template_status_update` webhook) and raw media for the phone page.
 
 import { type Context, Hono } from 'hono';
-import { defaultFaults, FaultsPatchSchema } from '../faults';
 import { findMedia, mediaBytes } from '../engine/media';
+import { defaultFaults, FaultsPatchSchema } from '../faults';
 import { createRandom } from '../random';
+import { initialState } from '../state';
 import { templateStatusEnvelope } from '../webhooks/envelope';
 import type { World } from '../world';
 import { ClockSchema, controlError, parseBody, TemplateStatusSchema } from './schemas';
@@ -95,6 +96,16 @@ export function worldRoute(world: World): Hono {
       world.faults = defaultFaults();
       world.limits.reset();
       return c.json(world.faults);
+    })
+    .post('/sandbox/reset', (c) => {
+      // Back to the demo world (users, templates, no messages or media); the clock and the webhook log stay.
+      world.state = initialState();
+      world.faults = defaultFaults();
+      world.limits.reset();
+      world.mediaUrls.clear();
+      world.changed();
+      world.log('state reset to the demo data');
+      return c.json({ reset: true, ...clockView(world) });
     })
     .get('/sandbox/webhooks', (c) =>
       c.json({ pending: world.webhooks.pendingCount(), deliveries: world.webhooks.records }),

@@ -1,8 +1,9 @@
 // Media endpoints of reference §3: multipart upload, `GET|DELETE /{version}/{media-id}` and the download
 // URL (Bearer token required, 404 once its 5 minutes of sandbox clock are over).
 
+import { createHash } from 'node:crypto';
 import { type Context, Hono } from 'hono';
-import { MB_LIMITS, mimeLimit } from './media-types';
+import { DEMO_ORGS } from '../../shared/demo';
 import {
   DOWNLOAD_PATH,
   deleteMedia,
@@ -14,10 +15,10 @@ import {
   storeMedia,
   UPLOAD_TTL_MS,
 } from '../engine/media';
-import type { MediaRecord } from '../state';
+import type { BusinessNumber, MediaRecord } from '../state';
 import type { World } from '../world';
 import { authorizeNumber, bearerToken, invalidToken, metaError, numberForToken, unknownObject } from './auth';
-import { createHash } from 'node:crypto';
+import { MB_LIMITS, mimeLimit } from './media-types';
 
 async function upload(c: Context, world: World): Promise<Response> {
   const number = authorizeNumber(c, world, c.req.param('phoneNumberId') ?? '');
@@ -96,11 +97,28 @@ async function download(c: Context, world: World): Promise<Response> {
   });
 }
 
+/** `GET /{phone-number-id}`: the few fields a client checks (reference §7 throughput level). */
+function numberInfo(c: Context, world: World, number: BusinessNumber): Response {
+  if (numberForToken(world, bearerToken(c)) !== number) return invalidToken(c, world);
+  const org = DEMO_ORGS.find((o) => o.number.phoneNumberId === number.phoneNumberId);
+  return c.json({
+    verified_name: org?.name ?? 'Sandbox business',
+    display_phone_number: number.displayPhoneNumber,
+    id: number.phoneNumberId,
+    quality_rating: 'GREEN',
+    code_verification_status: 'VERIFIED',
+    platform_type: 'CLOUD_API',
+    throughput: { level: 'STANDARD' },
+  });
+}
+
 export function mediaRoute(world: World): Hono {
   return new Hono()
     .post('/:version{v\\d+\\.\\d+}/:phoneNumberId{\\d+}/media', (c) => upload(c, world))
     .get(DOWNLOAD_PATH, (c) => download(c, world))
     .get('/:version{v\\d+\\.\\d+}/:mediaId{\\d+}', (c) => {
+      const number = world.state.numbers.find((n) => n.phoneNumberId === c.req.param('mediaId'));
+      if (number) return numberInfo(c, world, number);
       const media = ownedMedia(c, world, 'get');
       if (media instanceof Response) return media;
       return c.json({

@@ -3,9 +3,9 @@
 // What happens afterwards (statuses, async failures) is engine/outbound.ts.
 
 import { type Context, Hono } from 'hono';
-import { ASYNC_BY_DEFAULT, graphError } from '../errors';
-import { acceptOutbound, type OutboundDraft } from '../engine/outbound';
 import { findMedia } from '../engine/media';
+import { acceptOutbound, type OutboundDraft } from '../engine/outbound';
+import { ASYNC_BY_DEFAULT, graphError } from '../errors';
 import { type BusinessNumber, digitsOf, type Recipient, resolveRecipient } from '../state';
 import { fbtrace, type World } from '../world';
 import { authorizeNumber, maskPhone, metaError, sendError } from './auth';

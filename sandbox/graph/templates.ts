@@ -2,8 +2,8 @@
 // for sending (132001, HTTP 404), parameter counts must match (132000) and formats be right (132012).
 // Also renders the text the customer sees and the quick-reply payloads that come back when tapped.
 
-import type { MetaIssue, TemplateComponent, TemplateParameter, TemplateSend } from './send-schemas';
 import type { BusinessNumber, SentTemplate, TemplateRecord } from '../state';
+import type { MetaIssue, TemplateComponent, TemplateParameter, TemplateSend } from './send-schemas';
 
 export const placeholdersIn = (text: string): number[] =>
   [...new Set([...text.matchAll(/\{\{(\d+)\}\}/g)].map((m) => Number(m[1])))].sort((a, b) => a - b);

@@ -30,6 +30,10 @@ export interface DeliveryAttempt {
   at: number;
   status?: number;
   error?: string;
+  /** When the next attempt is due (sandbox clock), if this one failed and another will follow. */
+  retryAt?: number;
+  /** The backoff chosen after this attempt. */
+  retryInMs?: number;
 }
 
 export interface DeliveryRecord {
@@ -205,5 +209,7 @@ export class WebhookDelivery {
       return;
     }
     item.notBefore = clock.now() + delay;
+    const last = item.record.attempts[attempts - 1];
+    if (last) Object.assign(last, { retryAt: item.notBefore, retryInMs: delay });
   }
 }

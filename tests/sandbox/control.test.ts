@@ -2,16 +2,16 @@
 // forwarding to the worker's dev clock), input validation (S4: 400 with a clear message, nothing
 // changed) and the optional state file.
 
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { HOUR } from '../../shared/time';
-import { ControlErrorSchema } from './support/schemas';
 import { type Harness, optIn, SAMUEL, startHarness, text } from './support/harness';
+import { ControlErrorSchema } from './support/schemas';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -227,6 +227,39 @@ describe('state file', () => {
       h = undefined;
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('reset and number info', () => {
+  it('POST /sandbox/reset brings back the demo world: added users, messages, faults and windows are gone', async () => {
+    h = await startHarness();
+    await h.control('POST', '/sandbox/users', { phone: '+447700900888', name: 'Temp', onWhatsApp: true });
+    await h.userSays(SAMUEL, { text: 'open' });
+    await h.control('POST', '/sandbox/faults', { throughputPerSecond: 1 });
+    expect((await h.control('POST', '/sandbox/reset')).status).toBe(200);
+    expect((await h.control('GET', '/sandbox/users/+447700900888/messages')).status).toBe(404);
+    expect((await h.control('GET', `/sandbox/users/${SAMUEL}/messages`)).json).toMatchObject({
+      messages: [],
+      sent: [],
+    });
+    expect((await h.control('GET', '/sandbox/faults')).json).toMatchObject({ throughputPerSecond: 80 });
+    const closed = await h.sendOk(text(SAMUEL, 'window was reset'));
+    expect((await h.waitStatus(closed, 'failed')).errors?.[0]?.code).toBe(131047);
+  });
+
+  it('GET /{phone-number-id} answers the number’s display number and throughput level for its token only', async () => {
+    h = await startHarness();
+    const info = await h.graph('/100000000000001');
+    expect(info).toMatchObject({
+      status: 200,
+      json: {
+        id: '100000000000001',
+        display_phone_number: '+15550100001',
+        verified_name: 'Acme',
+        throughput: { level: 'STANDARD' },
+      },
+    });
+    h.expectError(await h.graph('/100000000000001', { token: 'sandbox-token-globex' }), 190, 401);
   });
 });
 

@@ -2,7 +2,6 @@
 // shape, wa_id for Brazil, and mark-as-read (reference §1, §6; SPEC §5 Sandbox).
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GraphErrorSchema, SendOkSchema } from './support/schemas';
 import {
   ACME,
   ANA,
@@ -14,6 +13,7 @@ import {
   template,
   text,
 } from './support/harness';
+import { GraphErrorSchema, SendOkSchema } from './support/schemas';
 
 let h: Harness;
 beforeAll(async () => {

@@ -2,8 +2,8 @@
 // clock is frozen so only `POST /sandbox/clock` moves time and the buckets refill exactly.
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { GraphErrorSchema } from './support/schemas';
 import { ANA, type Harness, MARIA, NOT_ON_WA, optIn, SAMUEL, startHarness } from './support/harness';
+import { GraphErrorSchema } from './support/schemas';
 
 let h: Harness;
 const frozen = Date.parse('2026-11-24T09:00:00Z');

@@ -2,10 +2,10 @@
 // over plain HTTP the way the worker and a tester would.
 
 import { expect } from 'vitest';
-import { DEMO_ORGS, OPT_IN_TEMPLATE_NAME } from '../../../shared/demo';
 import { type RunningSandbox, type SandboxOptions, startSandbox } from '../../../sandbox/index';
+import { DEMO_ORGS, OPT_IN_TEMPLATE_NAME } from '../../../shared/demo';
 import { type Receiver, startReceiver } from './receiver';
-import { GraphErrorSchema, inboundOf, SendOkSchema, type Inbound, type Status, statusesOf } from './schemas';
+import { GraphErrorSchema, type Inbound, inboundOf, SendOkSchema, type Status, statusesOf } from './schemas';
 
 const [acmeOrg, globexOrg] = DEMO_ORGS;
 if (!acmeOrg || !globexOrg) throw new Error('demo orgs missing');
