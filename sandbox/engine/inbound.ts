@@ -52,6 +52,8 @@ export function receiveFromUser(
     };
     mediaUrl = issueMediaUrl(world, media);
   }
+  // Throughput counts the number's inbound messages too (reference §7); they are never refused.
+  world.limits.takeThroughput(number.phoneNumberId, world.faults.throughputPerSecond, now);
   world.state.inbound.push(message);
   world.state.windows[windowKey(number.phoneNumberId, user.phone)] = now;
   world.webhooks.enqueue(

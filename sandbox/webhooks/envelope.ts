@@ -68,7 +68,8 @@ export function inboundValue(
   mediaUrl?: string,
 ): Record<string, unknown> {
   const base: Record<string, unknown> = {
-    from: user.waId,
+    // Reference §2.3: `from` is the user's phone number, `contacts[].wa_id` Meta's id; they differ for Brazil.
+    from: digitsOf(user.phone),
     id: message.wamid,
     timestamp: seconds(message.time),
     type: message.type,

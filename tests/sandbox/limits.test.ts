@@ -69,3 +69,15 @@ describe('pair rate limit', () => {
     expect(await sendMany(2, () => '+447700900777')).toEqual([0, 131056]);
   });
 });
+
+describe('inbound traffic', () => {
+  it('130429: the customer’s messages use up the number’s throughput too (reference §7)', async () => {
+    await h.advance(60_000);
+    await h.control('POST', '/sandbox/faults', { throughputPerSecond: 2 });
+    await h.userSays(SAMUEL, { text: 'one' });
+    await h.userSays(MARIA, { text: 'two' });
+    h.expectError(await h.send(optIn(SAMUEL)), 130429, 400);
+    await h.advance(1_000);
+    expect((await h.send(optIn(SAMUEL))).status).toBe(200);
+  });
+});

@@ -65,7 +65,7 @@ describe('signing and encoding', () => {
     expect(hook && verifySignature(hook.raw, hook.signature, 'other-secret')).toBe(true);
   });
 
-  it('envelope: object, entry id = WABA id, field messages, metadata with display number and phone_number_id, contacts with profile name and wa_id', async () => {
+  it('§2.3 envelope: entry id = WABA id, metadata, contacts with wa_id; Brazil: `from` is the phone, wa_id drops the ninth digit', async () => {
     h = await startHarness();
     const wamid = await h.userSays('+5511912345678', { text: 'Oi' });
     await h.waitInbound(wamid);
@@ -82,7 +82,7 @@ describe('signing and encoding', () => {
                 messaging_product: 'whatsapp',
                 metadata: { display_phone_number: '15550100001', phone_number_id: ACME.phoneNumberId },
                 contacts: [{ profile: { name: 'Ana Souza' }, wa_id: '551112345678' }],
-                messages: [{ from: '551112345678', id: wamid, type: 'text', text: { body: 'Oi' } }],
+                messages: [{ from: '5511912345678', id: wamid, type: 'text', text: { body: 'Oi' } }],
               },
             },
           ],
