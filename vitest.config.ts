@@ -3,9 +3,19 @@ import { defineConfig } from 'vitest/config';
 // One `npm test` runs every project. Each project is one runtime:
 //   domain  pure core in plain Node (fast; property and model-based tests)
 //   node    sandbox, typed client and other Node-side tests
+//   worker  the Workers vitest integration (workerd + D1): vitest.worker.config.ts
+//   storage the directory repository suite on libSQL (the D1 run is in the worker project)
 export default defineConfig({
   test: {
     projects: [
+      'vitest.worker.config.ts',
+      {
+        test: {
+          name: 'storage',
+          include: ['tests/storage/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
       {
         test: {
           name: 'domain',

@@ -1,14 +1,15 @@
 // Opens the directory database: D1 by default, libSQL / Turso when `LIBSQL_URL` is set.
 // Repositories accept `Db`, the common async SQLite interface of both drizzle drivers.
 import { createClient } from '@libsql/client/web';
-import { drizzle as drizzleD1 } from 'drizzle-orm/d1';
+import { type AnyD1Database, drizzle as drizzleD1 } from 'drizzle-orm/d1';
 import { drizzle as drizzleLibsql } from 'drizzle-orm/libsql/web';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 
 export type Db = BaseSQLiteDatabase<'async', unknown>;
 
 export interface DbConfig {
-  DB?: D1Database;
+  /** drizzle's D1 type, so this module also type-checks outside workerd (the libSQL tests). */
+  DB?: AnyD1Database;
   LIBSQL_URL?: string;
   LIBSQL_AUTH_TOKEN?: string;
 }
