@@ -28,6 +28,7 @@ const STYLE = `
   img.pic { max-width: 100%; border-radius: 6px; display: block; }
   form#composer { display: flex; gap: 6px; padding: 8px 10px; background: #f0f2f5; }
   form#composer input[type=text] { flex: 1; padding: 8px 12px; border-radius: 18px; border: 1px solid #c7ccd1; font: inherit; }
+  form#composer input[type=file] { max-width: 7.5rem; font-size: 12px; align-self: center; }
   #status { min-height: 1.4em; padding: 0 12px 8px; font-size: 13px; background: #f0f2f5; }
   .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
 `;
