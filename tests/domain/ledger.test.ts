@@ -82,6 +82,7 @@ function mutate(record: ConsentRecord, field: keyof ConsentRecord): unknown {
   return { ...value, text: `${value.text}!` };
 }
 const FIELDS = Object.keys(consentRecordSchema.shape) as (keyof ConsentRecord)[];
+const failedAt = (seq: number, problem: string) => ({ ok: false, seq, problem });
 
 describe('canonicalJson', () => {
   it('I7: sorts keys recursively, drops undefined, no whitespace (stable golden output)', () => {
@@ -102,7 +103,9 @@ describe('canonicalJson', () => {
       if (Array.isArray(v)) return v.map((x) => shuffleKeys(x, seed));
       if (v === null || typeof v !== 'object') return v;
       const entries = Object.entries(v).map(([k, x]) => [k, shuffleKeys(x, seed)] as const);
-      entries.sort((a, b) => ((a[0].length * seed) % 7) - ((b[0].length * seed) % 7) || (seed % 2 ? 1 : -1));
+      const rank = (key: string) =>
+        [...key].reduce((h, c) => (h * 31 + (c.codePointAt(0) ?? 0)) % 1_000_003, seed);
+      entries.sort(([a], [b]) => rank(a) - rank(b));
       return Object.fromEntries(entries);
     };
     fc.assert(
@@ -210,11 +213,9 @@ describe('verifyChain', () => {
         const tampered = chain.map((r, i) => (i === at ? forged : r));
         const head = { headSeq: chain.length, headHash: chain.at(-1)?.hash };
         const last = at === chain.length - 1;
-        expect(await verifyChain(tampered, sha256, head)).toMatchObject({
-          ok: false,
-          seq: last ? at + 1 : at + 2,
-          problem: last ? 'edited' : 'broken_link',
-        });
+        expect(await verifyChain(tampered, sha256, head)).toMatchObject(
+          failedAt(last ? at + 1 : at + 2, last ? 'edited' : 'broken_link'),
+        );
       }),
     );
   });
@@ -227,11 +228,7 @@ describe('verifyChain', () => {
         const without = chain.filter((_, i) => i !== at);
         const head = { headSeq: chain.length, headHash: chain.at(-1)?.hash };
         const expected = at === chain.length - 1 ? 'truncated' : 'missing';
-        expect(await verifyChain(without, sha256, head)).toMatchObject({
-          ok: false,
-          seq: at + 1,
-          problem: expected,
-        });
+        expect(await verifyChain(without, sha256, head)).toMatchObject(failedAt(at + 1, expected));
         expect(await verifyChain(without, sha256, { headHash: head.headHash })).toMatchObject({ ok: false });
       }),
     );
@@ -245,11 +242,7 @@ describe('verifyChain', () => {
         fc.pre(i !== j);
         const swapped = [...chain];
         [swapped[i], swapped[j]] = [chain[j] as ConsentRecord, chain[i] as ConsentRecord];
-        expect(await verifyChain(swapped, sha256)).toMatchObject({
-          ok: false,
-          seq: j + 1,
-          problem: 'reordered',
-        });
+        expect(await verifyChain(swapped, sha256)).toMatchObject(failedAt(j + 1, 'reordered'));
       }),
     );
   });
@@ -262,11 +255,7 @@ describe('verifyChain', () => {
         const head = { headSeq: chain.length, headHash: chain.at(-1)?.hash };
         const cut = chain.slice(0, keep);
         expect(await verifyChain(cut, sha256)).toMatchObject({ ok: true, count: keep });
-        expect(await verifyChain(cut, sha256, head)).toMatchObject({
-          ok: false,
-          seq: keep + 1,
-          problem: 'truncated',
-        });
+        expect(await verifyChain(cut, sha256, head)).toMatchObject(failedAt(keep + 1, 'truncated'));
         expect(await verifyChain(cut, sha256, { headHash: head.headHash })).toMatchObject({
           problem: 'truncated',
         });
@@ -280,20 +269,14 @@ describe('verifyChain', () => {
     expect(await verifyChain(chain, sha256, { headSeq: 2, headHash: second.hash })).toMatchObject({
       ok: true,
     });
-    expect(await verifyChain(chain, sha256, { headSeq: 2, headHash: GENESIS_HASH })).toMatchObject({
-      ok: false,
-      seq: 2,
-      problem: 'edited',
-    });
+    expect(await verifyChain(chain, sha256, { headSeq: 2, headHash: GENESIS_HASH })).toMatchObject(
+      failedAt(2, 'edited'),
+    );
   });
 
   it('I7: a chain not starting at seq 1 is missing its first records', async () => {
     const chain = await buildChain([baseDraft, baseDraft]);
-    expect(await verifyChain(chain.slice(1), sha256)).toMatchObject({
-      ok: false,
-      seq: 1,
-      problem: 'missing',
-    });
+    expect(await verifyChain(chain.slice(1), sha256)).toMatchObject(failedAt(1, 'missing'));
   });
 });
 

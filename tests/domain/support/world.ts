@@ -9,6 +9,7 @@ import type {
   Effect,
   InboundMessage,
   StatusEvent,
+  WriteContent,
 } from '../../../worker/domain/conversation';
 import { decide } from '../../../worker/domain/decide';
 import { appendRecord, type ConsentRecord, verifyChain } from '../../../worker/domain/ledger';
@@ -16,6 +17,7 @@ import { matchKeyword, DEFAULT_KEYWORDS } from '../../../worker/domain/keywords'
 import { OPT_IN_NO_PAYLOAD, OPT_IN_YES_PAYLOAD } from '../../../worker/domain/outbound';
 import { isFreeForm } from '../../../worker/domain/send-policy';
 import { nextDueAt, overdueTimers } from '../../../worker/domain/timers';
+import type { UserRef } from '../../../worker/domain/team';
 import { alice, bob, ctxAt, CUSTOMER_WA_ID, fresh, HOUR, optInTemplate, T0 } from './fixtures';
 
 export type Send = Extract<Effect, { type: 'send' }>;
@@ -84,6 +86,8 @@ export class World {
     this.state = step.state;
     this.checkLedger(before, step.effects);
     for (const e of step.effects) {
+      // The Durable Object pauses the number's sending on an account-level error (SPEC §6).
+      if (e.type === 'pause_number') this.paused = true;
       if (e.type === 'ledger') {
         const draft = e.draft;
         this.ledgerQueue = this.ledgerQueue.then(async () => {
@@ -348,9 +352,49 @@ export class World {
     if (!verified.ok) this.fail(`I7: chain does not verify: ${verified.message}`);
   }
 
-  requestOptIn() {
-    this.run({ type: 'request_opt_in', actor: alice, template: optInTemplate });
+  requestOptIn(actor: UserRef = alice) {
+    this.run({ type: 'request_opt_in', actor, template: optInTemplate });
   }
+
+  private lastWrite: Extract<Command, { type: 'write' }> | null = null;
+  private lastWriteAt = 0;
+  private keys = 0;
+
+  write(actor: UserRef, content: WriteContent) {
+    const cmd = {
+      type: 'write' as const,
+      actor,
+      idempotencyKey: `key-${++this.keys}`,
+      fingerprint: JSON.stringify(content),
+      content,
+    };
+    // Refused requests keep nothing; only an accepted one is replayed by a retry.
+    this.lastWrite = this.run(cmd).result.ok ? cmd : null;
+    this.lastWriteAt = this.now;
+  }
+
+  /** The client retries its last request (I4): same key, same body → the same message, nothing new. */
+  retryLastWrite(sameBody: boolean) {
+    const last = this.lastWrite;
+    // Keys are kept 24 h (I4); after that a retry is a new request.
+    if (!last || this.now - this.lastWriteAt >= 24 * HOUR) return;
+    const count = this.state.messages.length;
+    const cmd = sameBody ? last : { ...last, fingerprint: `${last.fingerprint}!` };
+    const result = this.run(cmd).result;
+    if (this.state.messages.length !== count) this.fail('I4: a retried request created another message');
+    if (!sameBody && result.ok) this.fail('I4: the same key with another body was accepted');
+  }
+
+  /** A random mix of Cloud API answers, drawn from the world's seeded random. */
+  flakyOutcome = (): Outcome => {
+    const r = this.random();
+    if (r < 0.6) return 'accept';
+    if (r < 0.7) return 'error_retry';
+    if (r < 0.75) return 'error_final';
+    if (r < 0.8) return 'pair_limit';
+    if (r < 0.9) return 'lost_after_accept';
+    return 'lost_before_accept';
+  };
 
   participants() {
     return [alice, bob].filter((u) => this.state.team.participants.some((p) => p.userId === u.id));
