@@ -102,7 +102,8 @@ export function perform(w: World, a: Action): void {
   switch (a.t) {
     case 'opt_in':
       w.requestOptIn(user);
-      return w.drain();
+      w.drain();
+      return;
     case 'write': {
       // Mostly someone in the conversation writes; Carol (another sub-org) keeps testing refusals.
       const first = w.state.team.participants[0];
@@ -118,26 +119,33 @@ export function perform(w: World, a: Action): void {
       return;
     }
     case 'retry_write':
-      return w.retryLastWrite(a.same);
+      w.retryLastWrite(a.same);
+      return;
     case 'tap':
-      return w.tap(a.answer);
+      w.tap(a.answer);
+      return;
     case 'say':
-      return w.text(a.body);
+      w.text(a.body);
+      return;
     case 'gone':
       w.onWhatsApp = false;
       return;
     case 'deliver':
-      return w.deliver(a.n, a.dup);
+      w.deliver(a.n, a.dup);
+      return;
     case 'drain':
-      return w.drain(a.flaky ? w.flakyOutcome : undefined);
+      w.drain(a.flaky ? w.flakyOutcome : undefined);
+      return;
     case 'jump':
-      return w.jump(a.ms);
+      w.jump(a.ms);
+      return;
     case 'restart':
       w.run({ type: 'recover' });
       return;
     case 'resume':
       w.paused = false;
-      return w.drain();
+      w.drain();
+      return;
     case 'team': {
       const other = w.state.team.participants.find((p) => p.userId !== user.id);
       const otherRef = other
@@ -152,7 +160,8 @@ export function perform(w: World, a: Action): void {
         w.run({ type: 'request_join', actor: user });
         w.run({ type: 'answer_join', actor: otherRef, requesterId: user.id, accept: true });
       }
-      return w.drain();
+      w.drain();
+      return;
     }
   }
 }
