@@ -151,6 +151,27 @@ describe('delivery, order and retries', () => {
     expect(log.json).toMatchObject({ deliveries: [{ state: 'dropped' }, { state: 'delivered' }] });
   });
 
+  it('a webhook still unanswered past the retry horizon (sandbox clock) is dropped', async () => {
+    const frozen = Date.parse('2026-11-24T09:00:00Z');
+    h = await startHarness({
+      now: () => frozen,
+      respond: () => 500,
+      webhookRetry: { initialDelayMs: 600, factor: 2, horizonMs: 1_000 },
+    });
+    await h.userSays(SAMUEL, { text: 'into the void' });
+    await expect.poll(() => h?.receiver.attempts).toBe(1);
+    await h.advance(600);
+    await expect.poll(() => h?.receiver.attempts).toBe(2);
+    await expect
+      .poll(
+        async () =>
+          LogSchema.parse((await h?.control('GET', '/sandbox/webhooks'))?.json).deliveries[0]?.state,
+      )
+      .toBe('dropped');
+    await h.advance(60_000);
+    expect(h.receiver.attempts).toBe(2);
+  });
+
   it('webhookUrl null disables delivery; the log says so', async () => {
     h = await startHarness({ webhookUrl: null });
     await h.userSays(SAMUEL, { text: 'nobody listens' });
