@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { DEMO_ORGS, OPT_IN_TEMPLATE_NAME } from '../../shared/demo';
 import {
   isSendable,
   isValidOptInTemplate,
@@ -8,7 +9,6 @@ import {
   type TemplateDefinition,
   templateVariables,
 } from '../../worker/domain/templates';
-import { DEMO_ORGS, OPT_IN_TEMPLATE_NAME } from '../../shared/demo';
 
 const demo = (DEMO_ORGS[0]?.number.templates ?? []).map(
   (t): TemplateDefinition => ({ ...t, parameterFormat: t.parameter_format }),
