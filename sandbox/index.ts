@@ -1,7 +1,6 @@
 // Public entry of the sandbox: `createSandbox` for in-process use (the Hono app and its world) and
 // `startSandbox` to serve it on a port, as `npm run sandbox` and the tests do.
 
-import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createSandbox, type Sandbox } from './app';
 import type { SandboxOptions } from './config';
@@ -25,8 +24,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     const s = serve({ fetch: sandbox.app.fetch, hostname: host, port }, () => resolve(s));
     s.once('error', reject);
   });
-  const address = server.address() as AddressInfo;
-  const url = `http://${host}:${address.port}`;
+  const address = server.address();
+  const url = `http://${host}:${typeof address === 'object' && address ? address.port : port}`;
   sandbox.world.baseUrl = url;
   sandbox.world.log(`sandbox listening on ${url}`);
   return {

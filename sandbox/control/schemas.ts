@@ -88,8 +88,11 @@ export function controlError(
   return c.json({ error: { code, message } }, status);
 }
 
-/** Parses a JSON body (empty body = `{}`) with `schema`, or answers 400 with a readable message. */
-export async function parseBody<T>(c: Context, schema: z.ZodType<T>): Promise<T | Response> {
+/**
+ * Parses a JSON body (empty body = `{}`) with `schema`, or answers 400 with a readable message
+ * (prefixed with `hint` when the shape alone would not say what was expected).
+ */
+export async function parseBody<T>(c: Context, schema: z.ZodType<T>, hint?: string): Promise<T | Response> {
   const raw = await c.req.text();
   let json: unknown = {};
   if (raw.trim()) {
@@ -101,9 +104,9 @@ export async function parseBody<T>(c: Context, schema: z.ZodType<T>): Promise<T 
   }
   const parsed = schema.safeParse(json);
   if (parsed.success) return parsed.data;
-  const message =
-    schema === (UserMessageSchema as z.ZodType<unknown>)
-      ? `Expected {text}, {button:{payload,text}, contextId}, {interactive:{id,title}, contextId} or {image:{base64,mimeType,caption?}}: ${describeZodError(parsed.error)}`
-      : describeZodError(parsed.error);
-  return controlError(c, 400, 'invalid_input', message);
+  const message = describeZodError(parsed.error);
+  return controlError(c, 400, 'invalid_input', hint ? `${hint}: ${message}` : message);
 }
+
+export const USER_MESSAGE_HINT =
+  'Expected {text}, {button:{payload,text}, contextId}, {interactive:{id,title}, contextId} or {image:{base64,mimeType,caption?}}';

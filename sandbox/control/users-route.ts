@@ -13,6 +13,7 @@ import {
   controlError,
   parseBody,
   ReadSchema,
+  USER_MESSAGE_HINT,
   type UserMessage,
   UserMessageSchema,
 } from './schemas';
@@ -112,7 +113,7 @@ export function usersRoute(world: World): Hono {
     .post('/sandbox/users/:phone/messages', async (c) => {
       const user = userOr404(c, world);
       if (user instanceof Response) return user;
-      const body = await parseBody(c, UserMessageSchema);
+      const body = await parseBody(c, UserMessageSchema, USER_MESSAGE_HINT);
       if (body instanceof Response) return body;
       if (!user.onWhatsApp)
         return controlError(c, 409, 'not_on_whatsapp', `${user.phone} is not on WhatsApp.`);

@@ -37,16 +37,19 @@ function markRead(c: Context, world: World, number: BusinessNumber, body: unknow
   return c.json({ success: true });
 }
 
-function buildDraft(c: Context, world: World, number: BusinessNumber, body: unknown): Draft {
-  const type = (body as { type?: unknown }).type;
+const isSendType = (type: unknown): type is SendType =>
+  typeof type === 'string' && Object.hasOwn(SEND_SCHEMAS, type);
+
+function buildDraft(c: Context, world: World, number: BusinessNumber, body: object): Draft {
+  const type = 'type' in body ? body.type : undefined;
   if (type === undefined) return metaError(c, world, 131008, 'The parameter type is required.');
   if (typeof type === 'string' && UNSIMULATED_TYPES.includes(type)) {
     return metaError(c, world, 131051, `Message type ${type} is not supported by the sandbox.`);
   }
-  if (typeof type !== 'string' || !(type in SEND_SCHEMAS)) {
+  if (!isSendType(type)) {
     return metaError(c, world, 100, `Param type must be one of {${Object.keys(SEND_SCHEMAS).join(', ')}}`);
   }
-  const parsed = SEND_SCHEMAS[type as SendType].safeParse(body);
+  const parsed = SEND_SCHEMAS[type].safeParse(body);
   if (!parsed.success) {
     const issue = toMetaIssue(body, parsed.error);
     return metaError(c, world, issue.code, issue.details);

@@ -69,10 +69,14 @@ export const InteractiveSendSchema = z.object({
   }),
 });
 
+const fallback = z.looseObject({ fallback_value: z.unknown().optional() });
+
 export const TemplateParameterSchema = z.looseObject({
   type: z.string().min(1),
   text: z.unknown().optional(),
   payload: z.unknown().optional(),
+  currency: fallback.optional(),
+  date_time: fallback.optional(),
 });
 
 export type TemplateParameter = z.infer<typeof TemplateParameterSchema>;
@@ -134,7 +138,7 @@ function valueAt(body: unknown, path: ReadonlyArray<PropertyKey>): unknown {
   let cur: unknown = body;
   for (const key of path) {
     if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<PropertyKey, unknown>)[key];
+    cur = Reflect.get(cur, key);
   }
   return cur;
 }

@@ -32,9 +32,7 @@ function paramText(param: TemplateParameter, where: string): string | MetaIssue 
     }
     return param.text;
   }
-  const fallback = (
-    param as { currency?: { fallback_value?: unknown }; date_time?: { fallback_value?: unknown } }
-  )[param.type === 'currency' ? 'currency' : 'date_time']?.fallback_value;
+  const fallback = (param.type === 'currency' ? param.currency : param.date_time)?.fallback_value;
   if ((param.type === 'currency' || param.type === 'date_time') && typeof fallback === 'string')
     return fallback;
   return { code: 132012, details: `${where}: expected a parameter of type text with a non-empty text value` };

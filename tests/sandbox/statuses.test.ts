@@ -3,6 +3,7 @@
 // data echoed, blocked users, and what the user's phone received.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { HOUR, MINUTE } from '../../shared/time';
 import {
   ANA,
@@ -197,7 +198,9 @@ describe('what the user received', () => {
     await h.waitStatus(wamid, 'delivered');
     const inbox = await h.control('GET', `/sandbox/users/${encodeURIComponent(SAMUEL)}/messages`);
     expect(inbox.status).toBe(200);
-    const messages = (inbox.json as { messages: Array<{ wamid: string }> }).messages;
+    const messages = z
+      .object({ messages: z.array(z.looseObject({ wamid: z.string() })) })
+      .parse(inbox.json).messages;
     expect(messages.find((m) => m.wamid === wamid)).toMatchObject({
       type: 'template',
       from: { phoneNumberId: '100000000000001', displayPhoneNumber: '+15550100001' },

@@ -2,6 +2,7 @@
 // over plain HTTP the way the worker and a tester would.
 
 import { expect } from 'vitest';
+import { z } from 'zod';
 import { type RunningSandbox, type SandboxOptions, startSandbox } from '../../../sandbox/index';
 import { DEMO_ORGS, OPT_IN_TEMPLATE_NAME } from '../../../shared/demo';
 import { type Receiver, startReceiver } from './receiver';
@@ -144,9 +145,7 @@ export async function startHarness(
         body,
       });
       expect(reply.status, JSON.stringify(reply.json)).toBe(200);
-      const wamid = (reply.json as { wamid?: unknown }).wamid;
-      if (typeof wamid !== 'string') throw new Error('no wamid');
-      return wamid;
+      return z.object({ wamid: z.string() }).parse(reply.json).wamid;
     },
     advance: (ms) => call('/sandbox/clock', { method: 'POST', body: { advanceMs: ms } }),
     statusesOf: (wamid) =>
