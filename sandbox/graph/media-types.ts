@@ -23,4 +23,7 @@ export const MB_LIMITS: Record<string, number> = {
   'application/vnd.openxmlformats-officedocument.presentationml.presentation': 100 * MB,
 };
 
-export const mimeLimit = (mime: string): number | undefined => MB_LIMITS[mime.split(';')[0]?.trim() ?? ''];
+export function mimeLimit(mime: string): number | undefined {
+  const bare = mime.split(';')[0]?.trim() ?? '';
+  return Object.hasOwn(MB_LIMITS, bare) ? MB_LIMITS[bare] : undefined;
+}
