@@ -77,6 +77,7 @@ describe('validation errors as Meta answers them', () => {
       100,
       400,
     );
+    h.expectError(await h.send({ messaging_product: 'whatsapp', to: SAMUEL, type: 'toString' }), 100, 400);
   });
 
   it('131008: missing to, missing type, missing text.body, missing template name, image without id or link', async () => {

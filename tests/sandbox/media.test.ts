@@ -114,6 +114,11 @@ describe('upload and download', () => {
       400,
     );
     h.expectError(
+      await upload({ messaging_product: 'whatsapp', type: 'constructor', file: new Blob([PNG]) }),
+      100,
+      400,
+    );
+    h.expectError(
       await upload({
         messaging_product: 'whatsapp',
         type: 'image/jpeg',
