@@ -3,6 +3,7 @@
 // may duplicate, reorder or delay), and a tiny reference model that checks the invariants of SPEC §4
 // at every step. The model tracks only what the core has been told, in the order it was told.
 import { createHash } from 'node:crypto';
+import { DEDUPE_RETENTION_MS } from '../../../shared/time';
 import type {
   Command,
   ConversationState,
@@ -28,7 +29,10 @@ export type Outcome =
   | 'pair_limit'
   | 'lost_after_accept'
   | 'lost_before_accept';
-type Webhook = { kind: 'inbound'; message: InboundMessage } | { kind: 'status'; status: StatusEvent };
+type Webhook = ({ kind: 'inbound'; message: InboundMessage } | { kind: 'status'; status: StatusEvent }) & {
+  /** A copy of a webhook already applied at this time; Meta stops retrying within 7 days (I6). */
+  redeliveryOf?: number;
+};
 type ModelConsent = 'none' | 'pending' | 'opted_in' | 'opted_out' | 'not_on_whatsapp';
 
 export const sha256 = async (s: string) => createHash('sha256').update(s).digest('hex');
@@ -62,8 +66,13 @@ export class World {
   private wamids = 0;
   private sendWamid = new Map<string, string>();
   violations: string[] = [];
+  /** How many times each inbound message reached the thread's log (I6: once). */
+  logged = new Map<string, number>();
 
-  constructor(seed = 1) {
+  constructor(
+    seed = 1,
+    readonly dupMode: 'now' | 'later' = 'later',
+  ) {
     this.seed = seed;
   }
 
@@ -88,6 +97,11 @@ export class World {
     for (const e of step.effects) {
       // The Durable Object pauses the number's sending on an account-level error (SPEC §6).
       if (e.type === 'pause_number') this.paused = true;
+      if (e.type === 'inbound') {
+        const n = (this.logged.get(e.message.wamid) ?? 0) + 1;
+        this.logged.set(e.message.wamid, n);
+        if (n > 1) this.fail(`I6: inbound ${e.message.wamid} applied twice`);
+      }
       if (e.type === 'ledger') {
         const draft = e.draft;
         this.ledgerQueue = this.ledgerQueue.then(async () => {
@@ -139,14 +153,21 @@ export class World {
 
   // ---- webhooks ----------------------------------------------------------------------------------
 
-  /** Delivers up to `count` pending webhooks, picked at random, each possibly twice (I6). */
+  /**
+   * Delivers up to `count` pending webhooks, picked at random. A duplicated one (I6) is applied
+   * again at once (`dupMode: 'now'`) or put back to arrive again later, as Meta's retries do.
+   */
   deliver(count: number, duplicate: boolean) {
     for (let i = 0; i < count && this.pending.length > 0; i++) {
       const index = Math.floor(this.random() * this.pending.length);
       const [hook] = this.pending.splice(index, 1);
       if (!hook) continue;
+      if (hook.redeliveryOf !== undefined && this.now - hook.redeliveryOf >= DEDUPE_RETENTION_MS) continue;
       this.apply(hook);
-      if (duplicate) this.apply(hook);
+      if (duplicate && this.dupMode === 'now') this.apply(hook);
+      if (duplicate && this.dupMode === 'later' && hook.redeliveryOf === undefined) {
+        this.pending.push({ ...hook, redeliveryOf: this.now });
+      }
     }
     this.drain();
   }
