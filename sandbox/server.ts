@@ -1,6 +1,7 @@
 // CLI entry (`npm run sandbox`): starts the simulator with settings from the environment, logs one
 // readable line per event (never message bodies) and stops cleanly on SIGINT / SIGTERM.
 
+import { DEMO_API_VERSION } from '../shared/demo';
 import { startSandbox } from './index';
 
 const log = (line: string): void => {
@@ -9,7 +10,7 @@ const log = (line: string): void => {
 
 const running = await startSandbox({ log });
 const { config } = running.sandbox;
-log(`Graph API      ${running.url}/v24.0/{phone-number-id}/messages`);
+log(`Graph API      ${running.url}/${DEMO_API_VERSION}/{phone-number-id}/messages`);
 log(`phone page     ${running.url}/phone/+14155550101`);
 log(`webhooks to    ${config.webhookUrl ?? '(disabled)'}`);
 log(`worker clock   ${config.workerClockUrl ?? '(not forwarded)'}`);
