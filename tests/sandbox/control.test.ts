@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { createSandbox } from '../../sandbox/index';
 import { HOUR } from '../../shared/time';
 import { type Harness, optIn, SAMUEL, startHarness, text } from './support/harness';
 import { ControlErrorSchema } from './support/schemas';
@@ -260,6 +261,48 @@ describe('reset and number info', () => {
       },
     });
     h.expectError(await h.graph('/100000000000001', { token: 'sandbox-token-globex' }), 190, 401);
+  });
+});
+
+describe('in process', () => {
+  it('createSandbox gives the Hono app and its world without a port; webhooks can be disabled', async () => {
+    const sandbox = createSandbox({ webhookUrl: null, now: () => Date.parse('2026-11-24T09:00:00Z') });
+    try {
+      const res = await sandbox.app.request(`/v24.0/100000000000001/messages`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer sandbox-token-acme', 'content-type': 'application/json' },
+        body: JSON.stringify(optIn(SAMUEL)),
+      });
+      expect(res.status).toBe(200);
+      expect(sandbox.world.state.outbound).toHaveLength(1);
+      expect(sandbox.world.state.outbound[0]).toMatchObject({
+        to: SAMUEL,
+        state: 'delivered',
+        type: 'template',
+      });
+      expect(sandbox.world.webhooks.records[0]?.state).toBe('disabled');
+      expect(sandbox.world.clock.now()).toBe(Date.parse('2026-11-24T09:00:00Z'));
+    } finally {
+      sandbox.close();
+    }
+  });
+
+  it('mark read up to one message leaves later ones delivered', async () => {
+    h = await startHarness();
+    const first = await h.sendOk(optIn(SAMUEL));
+    const second = await h.sendOk(optIn(SAMUEL));
+    await h.waitStatus(second, 'delivered');
+    expect((await h.control('POST', `/sandbox/users/${SAMUEL}/read`, { upTo: first })).json).toEqual({
+      read: 1,
+    });
+    await h.waitStatus(first, 'read');
+    const inbox = await h.control('GET', `/sandbox/users/${SAMUEL}/messages`);
+    expect(inbox.json).toMatchObject({
+      messages: [
+        { wamid: first, state: 'read' },
+        { wamid: second, state: 'delivered' },
+      ],
+    });
   });
 });
 
