@@ -213,7 +213,7 @@ describe('faults', () => {
 
   it('webhookReorderRate 1: a later event can overtake an earlier queued one', async () => {
     // A slow delivery keeps the first event in flight while the next ones queue up behind it.
-    h = await startHarness({ faults: { webhookDelayMs: 50 } });
+    h = await startHarness({ faults: { webhookDelayMs: 300 } });
     await h.control('POST', '/sandbox/faults', { webhookReorderRate: 1 });
     await h.userSays(SAMUEL, { text: 'a' });
     await h.userSays(SAMUEL, { text: 'b' });
