@@ -111,4 +111,32 @@ export function registerContactAndNumberTests({ db, newOrg, unique }: SuiteConte
     expect(await getTemplate(db(), other.orgId, keep)).toBeUndefined();
     expect(await listMappings(db(), other.orgId, [drop])).toEqual([]);
   });
+
+  it('B21: a WABA with more templates than D1 binds parameters (100) still syncs and maps', async () => {
+    const a = await newOrg('many-templates');
+    const now = Date.now();
+    const number = await createNumber(db(), a.orgId, {
+      phoneNumberId: unique('pn'),
+      displayPhoneNumber: '+1',
+      wabaId: 'w',
+      accessTokenCiphertext: 'c',
+      now,
+    });
+    const ids: string[] = [];
+    for (let i = 0; i < 120; i++) {
+      const input = {
+        metaId: null,
+        name: `t${i}`,
+        language: 'en',
+        category: 'UTILITY',
+        status: 'APPROVED',
+        components: [],
+        variables: [],
+      };
+      ids.push(await upsertTemplate(db(), a.orgId, number.id, input, now));
+    }
+    for (const id of ids) await setMapping(db(), a.orgId, id, { key: 'body.1', source: 'typed' }, now);
+    expect(await listMappings(db(), a.orgId, ids)).toHaveLength(120);
+    expect(await markTemplatesMissing(db(), a.orgId, number.id, ids.slice(0, 110), now)).toBe(10);
+  });
 }

@@ -1,6 +1,9 @@
 // Repository suite, part 1: orgs, sub-orgs, users, sessions, invitations, login attempts, seed.
 import { expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { DEFAULT_ORG_SETTINGS, type OrgSettings } from '../../shared/api/common';
 import { DEMO_ORGS } from '../../shared/demo';
+import { orgs } from '../../worker/storage/schema';
 import { getOrg, listSubOrgs, updateOrg } from '../../worker/storage/repos/orgs';
 import {
   claimInvitation,
@@ -39,6 +42,16 @@ export function registerDirectoryTests({ db, newOrg, unique }: SuiteContext): vo
     const settings = { ...org.settings, retentionDays: 30, optInTemplate: { name: 't', language: 'en' } };
     const updated = await updateOrg(db(), orgId, { settings, whatsappEnabled: false, now: Date.now() });
     expect(updated).toMatchObject({ whatsappEnabled: false, settings });
+  });
+
+  it('B21: stored settings are validated on read; missing or invalid keys fall back to defaults', async () => {
+    const { orgId } = await newOrg('settings-read');
+    const stored = { retentionDays: 'forever', singleParticipantPrefix: true } as unknown as OrgSettings;
+    await db().update(orgs).set({ settings: stored }).where(eq(orgs.id, orgId));
+    expect((await getOrg(db(), orgId))?.settings).toEqual({
+      ...DEFAULT_ORG_SETTINGS,
+      singleParticipantPrefix: true,
+    });
   });
 
   it('I8: users are scoped by org; a removed user frees the address and disappears', async () => {

@@ -42,8 +42,24 @@ function describeHttpError(err: HTTPException): [string, string] {
   return ['invalid_request', err.message ? `Invalid request: ${err.message}` : 'Invalid request.'];
 }
 
+/** One JSON line with the request id, method and path (never bodies, tokens or phone numbers). */
+function log(
+  c: Context<AppEnv>,
+  level: 'warn' | 'error',
+  event: string,
+  fields: Record<string, string> = {},
+): string {
+  const requestId = c.get('requestId') ?? 'unknown';
+  const line = JSON.stringify({ level, event, requestId, method: c.req.method, path: c.req.path, ...fields });
+  if (level === 'error') console.error(line);
+  else console.warn(line);
+  return requestId;
+}
+
 export const onError: ErrorHandler<AppEnv> = (err, c) => {
   if (err instanceof ApiError) {
+    // Lock-outs and an unreachable Cloud API are worth seeing in the logs; other refusals are routine.
+    if (err.status === 429 || err.status === 503) log(c, 'warn', err.code);
     for (const [name, value] of Object.entries(err.headers ?? {})) c.header(name, value);
     return c.json(body(err.code, err.message, err.details), err.status);
   }
@@ -51,10 +67,7 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
     const [code, message] = describeHttpError(err);
     return c.json(body(code, message), 400);
   }
-  const requestId = c.get('requestId') ?? 'unknown';
-  console.error(
-    JSON.stringify({ level: 'error', requestId, path: c.req.path, error: err.name, message: err.message }),
-  );
+  const requestId = log(c, 'error', 'internal_error', { error: err.name, message: err.message });
   return c.json(body('internal_error', `Something went wrong on our side (request ${requestId}).`), 500);
 };
 

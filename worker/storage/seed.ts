@@ -165,14 +165,15 @@ export async function prepareDemoSeed(
   return buildDemoSeed(orgs, { passwords, tokens }, now);
 }
 
-/** Insert order respects foreign keys; existing rows are kept, so seeding twice changes nothing. */
+/**
+ * Insert order respects foreign keys; existing rows are kept, so seeding twice changes nothing.
+ * One row per statement keeps every statement under D1's 100 bound parameters.
+ */
 export async function applySeed(db: Db, rows: SeedRows): Promise<void> {
-  if (rows.orgs.length) await db.insert(t.orgs).values(rows.orgs).onConflictDoNothing();
-  if (rows.subOrgs.length) await db.insert(t.subOrgs).values(rows.subOrgs).onConflictDoNothing();
-  if (rows.users.length) await db.insert(t.users).values(rows.users).onConflictDoNothing();
-  if (rows.numbers.length) await db.insert(t.businessNumbers).values(rows.numbers).onConflictDoNothing();
-  for (const tpl of rows.templates) await db.insert(t.templates).values(tpl).onConflictDoNothing();
-  if (rows.mappings.length) {
-    await db.insert(t.templateVariableMappings).values(rows.mappings).onConflictDoNothing();
-  }
+  for (const r of rows.orgs) await db.insert(t.orgs).values(r).onConflictDoNothing();
+  for (const r of rows.subOrgs) await db.insert(t.subOrgs).values(r).onConflictDoNothing();
+  for (const r of rows.users) await db.insert(t.users).values(r).onConflictDoNothing();
+  for (const r of rows.numbers) await db.insert(t.businessNumbers).values(r).onConflictDoNothing();
+  for (const r of rows.templates) await db.insert(t.templates).values(r).onConflictDoNothing();
+  for (const r of rows.mappings) await db.insert(t.templateVariableMappings).values(r).onConflictDoNothing();
 }

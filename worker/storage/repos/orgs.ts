@@ -1,12 +1,26 @@
 // Orgs and sub-orgs. Every function after `createOrg` is scoped by the caller's org id.
 import { and, asc, count, eq, isNull } from 'drizzle-orm';
-import type { OrgSettings } from '../../../shared/api/common';
+import { DEFAULT_ORG_SETTINGS, type OrgSettings, OrgSettingsSchema } from '../../../shared/api/common';
 import type { Db } from '../db';
 import { newId } from '../ids';
 import { orgs, subOrgs, users } from '../schema';
 
 export type OrgRow = typeof orgs.$inferSelect;
 export type SubOrgRow = typeof subOrgs.$inferSelect;
+
+/**
+ * Settings are validated on the way out too: keys added since a row was written get their
+ * defaults, and a value that no longer validates falls back to the default rather than crashing.
+ */
+export function normaliseOrg(row: OrgRow): OrgRow {
+  const raw: Record<string, unknown> = { ...DEFAULT_ORG_SETTINGS, ...(row.settings as object) };
+  const settings = { ...DEFAULT_ORG_SETTINGS };
+  for (const key of Object.keys(DEFAULT_ORG_SETTINGS) as (keyof OrgSettings)[]) {
+    const field = OrgSettingsSchema.shape[key].safeParse(raw[key]);
+    if (field.success) Object.assign(settings, { [key]: field.data });
+  }
+  return { ...row, settings };
+}
 
 export async function createOrg(
   db: Db,
@@ -18,12 +32,12 @@ export async function createOrg(
     .values({ ...row, settings: input.settings, createdAt: input.now, updatedAt: input.now })
     .returning();
   if (!created) throw new Error('org insert returned nothing');
-  return created;
+  return normaliseOrg(created);
 }
 
 export async function getOrg(db: Db, orgId: string): Promise<OrgRow | undefined> {
   const [row] = await db.select().from(orgs).where(eq(orgs.id, orgId));
-  return row;
+  return row && normaliseOrg(row);
 }
 
 export async function updateOrg(
@@ -37,7 +51,7 @@ export async function updateOrg(
     .set({ ...values, updatedAt: now })
     .where(eq(orgs.id, orgId))
     .returning();
-  return row;
+  return row && normaliseOrg(row);
 }
 
 export async function listSubOrgs(db: Db, orgId: string): Promise<Array<SubOrgRow & { userCount: number }>> {

@@ -4,7 +4,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db';
 import { newId } from '../ids';
 import { orgs, sessions, users } from '../schema';
-import type { OrgRow } from './orgs';
+import { normaliseOrg, type OrgRow } from './orgs';
 import type { UserRow } from './users';
 
 export type SessionRow = typeof sessions.$inferSelect;
@@ -42,7 +42,7 @@ export async function findSessionByAccessHash(db: Db, hash: string): Promise<Ses
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(orgs, eq(orgs.id, sessions.orgId))
     .where(eq(sessions.accessTokenHash, hash));
-  return row;
+  return row && { ...row, org: normaliseOrg(row.org) };
 }
 
 export async function findSessionByRefreshHash(db: Db, hash: string): Promise<SessionContext | undefined> {
@@ -52,7 +52,7 @@ export async function findSessionByRefreshHash(db: Db, hash: string): Promise<Se
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(orgs, eq(orgs.id, sessions.orgId))
     .where(eq(sessions.refreshTokenHash, hash));
-  return row;
+  return row && { ...row, org: normaliseOrg(row.org) };
 }
 
 /**

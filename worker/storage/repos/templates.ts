@@ -1,5 +1,5 @@
 // Templates synced from the Cloud API, per number, and the admin's variable mappings.
-import { and, asc, eq, inArray, ne, notInArray } from 'drizzle-orm';
+import { and, asc, eq, ne } from 'drizzle-orm';
 import type { TemplateComponent, TemplateVariable, VariableSource } from '../../../shared/api/common';
 import type { Db } from '../db';
 import { newId } from '../ids';
@@ -66,18 +66,22 @@ export async function markTemplatesMissing(
   presentIds: string[],
   now: number,
 ): Promise<number> {
-  const conditions = [
-    eq(templates.orgId, orgId),
-    eq(templates.numberId, numberId),
-    ne(templates.status, 'DELETED'),
-  ];
-  if (presentIds.length > 0) conditions.push(notInArray(templates.id, presentIds));
-  const rows = await db
-    .update(templates)
-    .set({ status: 'DELETED', syncedAt: now })
-    .where(and(...conditions))
-    .returning({ id: templates.id, status: templates.status });
-  return rows.length;
+  // Compared in memory: D1 allows at most 100 bound parameters per statement.
+  const present = new Set(presentIds);
+  const live = await db
+    .select({ id: templates.id })
+    .from(templates)
+    .where(
+      and(eq(templates.orgId, orgId), eq(templates.numberId, numberId), ne(templates.status, 'DELETED')),
+    );
+  const missing = live.filter((t) => !present.has(t.id));
+  for (const t of missing) {
+    await db
+      .update(templates)
+      .set({ status: 'DELETED', syncedAt: now })
+      .where(and(eq(templates.orgId, orgId), eq(templates.id, t.id)));
+  }
+  return missing.length;
 }
 
 /** For `message_template_status_update` webhooks: refresh one template's status. */
@@ -97,17 +101,19 @@ export async function setTemplateStatus(
   return rows.length > 0;
 }
 
+/** The org's mappings for these templates (filtered in memory: D1's 100-parameter limit). */
 export async function listMappings(db: Db, orgId: string, templateIds: string[]): Promise<MappingRow[]> {
   if (templateIds.length === 0) return [];
-  return db
-    .select()
-    .from(templateVariableMappings)
-    .where(
-      and(
-        eq(templateVariableMappings.orgId, orgId),
-        inArray(templateVariableMappings.templateId, templateIds),
-      ),
-    );
+  const wanted = new Set(templateIds);
+  const where =
+    templateIds.length === 1 && templateIds[0] !== undefined
+      ? and(
+          eq(templateVariableMappings.orgId, orgId),
+          eq(templateVariableMappings.templateId, templateIds[0]),
+        )
+      : eq(templateVariableMappings.orgId, orgId);
+  const rows = await db.select().from(templateVariableMappings).where(where);
+  return rows.filter((m) => wanted.has(m.templateId));
 }
 
 export async function setMapping(
