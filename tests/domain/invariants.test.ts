@@ -62,6 +62,51 @@ describe('invariants (SPEC §4)', () => {
     );
   });
 
+  it('I5: in a busy opted-in conversation, texts keep their order through retries, crashes and closed windows', async () => {
+    const busy = fc.array(
+      fc.oneof(
+        {
+          weight: 5,
+          arbitrary: fc.constantFrom<Action>(
+            { t: 'write', who: 'alice', kind: 'text' },
+            { t: 'write', who: 'alice', kind: 'image' },
+          ),
+        },
+        { weight: 1, arbitrary: fc.constant<Action>({ t: 'write', who: 'alice', kind: 'template' }) },
+        { weight: 4, arbitrary: fc.constant<Action>({ t: 'drain', flaky: true }) },
+        { weight: 2, arbitrary: fc.constant<Action>({ t: 'say', body: 'hello' }) },
+        {
+          weight: 2,
+          arbitrary: fc.integer({ min: 1, max: 8 }).map((n): Action => ({ t: 'deliver', n, dup: false })),
+        },
+        {
+          weight: 2,
+          arbitrary: fc.constantFrom<Action>(
+            { t: 'jump', ms: 5_000 },
+            { t: 'jump', ms: 60_000 },
+            { t: 'jump', ms: 25 * 3_600_000 },
+          ),
+        },
+        { weight: 1, arbitrary: fc.constant<Action>({ t: 'resume' }) },
+      ),
+      { minLength: 10, maxLength: 60 },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.integer(), busy, async (seed, actions) => {
+        const opening: Action[] = [
+          { t: 'opt_in', who: 'alice' },
+          { t: 'tap', answer: 'yes' },
+          { t: 'deliver', n: 10, dup: false },
+        ];
+        const w = await play({ seed, actions: [...opening, ...actions] });
+        expect(w.state.consent.type).toBe('opted_in');
+        expect(violationsOf(w, 'I5')).toEqual([]);
+        expect(violationsOf(w, 'I4')).toEqual([]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('I4: every message a user wrote ends in one visible final state and reached the customer at most once', async () => {
     await fc.assert(
       fc.asyncProperty(scenario, async (s) => {

@@ -67,15 +67,16 @@ export function recover(state: ConversationState, ctx: ConversationContext): Ste
 }
 
 /**
- * The earliest instant after `now` at which something changes by time alone, or null. Sends blocked by
- * consent or the window wait for an event, not a time; a paused number waits for an admin.
+ * The earliest instant at which something changes by time alone, or null. Anything `tick` handles
+ * counts even when already past (it then fires at once and is done); a retry counts only while in
+ * the future, since a send blocked by consent, the window or a paused number waits for an event.
  */
 export function nextDueAt(state: ConversationState, now: number, numberPaused: boolean): number | null {
   const times: number[] = [];
   for (const m of state.messages) {
     if (m.state === 'queued') {
       times.push(m.createdAt + QUEUE_EXPIRY_MS);
-      if (m.nextAttemptAt !== null && !numberPaused) times.push(m.nextAttemptAt);
+      if (m.nextAttemptAt !== null && m.nextAttemptAt > now && !numberPaused) times.push(m.nextAttemptAt);
     }
     if (m.state === 'uncertain' && m.uncertainSince !== null)
       times.push(m.uncertainSince + UNCERTAIN_TIMEOUT_MS);
@@ -84,8 +85,7 @@ export function nextDueAt(state: ConversationState, now: number, numberPaused: b
   if (expiresAt !== null && state.announced.windowClosedFor !== expiresAt) times.push(expiresAt);
   const availableAt = optInAvailableAt(state.consent, state.lastOptInAt);
   if (availableAt !== null && state.announced.optInAvailableAt !== availableAt) times.push(availableAt);
-  const future = times.filter((t) => t > now);
-  return future.length === 0 ? null : Math.min(...future);
+  return times.length === 0 ? null : Math.min(...times);
 }
 
 /** Everything due at `now` that `tick` has not handled yet (empty after a tick: the I9 check). */

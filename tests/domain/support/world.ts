@@ -28,7 +28,9 @@ export type Outcome =
   | 'error_final'
   | 'pair_limit'
   | 'lost_after_accept'
-  | 'lost_before_accept';
+  | 'lost_before_accept'
+  | 'crash_after_accept'
+  | 'crash_before_accept';
 type Webhook = ({ kind: 'inbound'; message: InboundMessage } | { kind: 'status'; status: StatusEvent }) & {
   /** A copy of a webhook already applied at this time; Meta stops retrying within 7 days (I6). */
   redeliveryOf?: number;
@@ -203,6 +205,11 @@ export class World {
     if (outcome === 'error_final') return result({ type: 'error', code: 131009 });
     if (outcome === 'pair_limit') return result({ type: 'error', code: 131056 });
     if (outcome === 'lost_before_accept') return result({ type: 'unknown' });
+    // The runtime restarts mid-send: no result ever arrives; the object recovers on load (I4).
+    if (outcome === 'crash_before_accept') {
+      this.run({ type: 'recover' });
+      return;
+    }
     const wamid = `wamid.out${++this.wamids}`;
     this.sendWamid.set(wamid, send.messageId);
     const status = (s: StatusEvent['status'], errorCode: number | null = null) =>
@@ -226,7 +233,9 @@ export class World {
       status('delivered');
       if (this.random() < 0.3) status('read');
     }
-    if (outcome === 'accept') {
+    if (outcome === 'crash_after_accept') {
+      this.run({ type: 'recover' });
+    } else if (outcome === 'accept') {
       const m = this.state.messages.find((x) => x.id === send.messageId);
       if (m?.kind === 'opt_in' && m.attempts === send.attempt) this.modelOptInAccepted(m.id, send.attempt);
       result({ type: 'accepted', wamid, waId: CUSTOMER_WA_ID });
@@ -346,14 +355,31 @@ export class World {
 
   // ---- time --------------------------------------------------------------------------------------
 
+  /**
+   * Time passes with no request at all: only the alarm the Durable Object arms at `nextDueAt` wakes
+   * the conversation (I9). Afterwards nothing may be overdue and no send may be waiting for a timer.
+   */
   jump(ms: number) {
-    this.now += ms;
+    const target = this.now + ms;
+    this.drain(); // the Durable Object drains after every command; `write` here leaves that to us
+    for (let i = 0; i < 10_000; i++) {
+      const due = nextDueAt(this.state, this.now, this.paused);
+      if (due === null || due > target) break;
+      this.now = Math.max(this.now, due);
+      this.run({ type: 'tick' });
+      this.drain();
+    }
+    this.now = target;
+    const overdue = overdueTimers(this.state, this.now);
+    if (overdue.length > 0) this.fail(`I9: overdue with no alarm: ${overdue.join(', ')}`);
+    const probe = decide(
+      this.state,
+      { type: 'next_send' },
+      { ...ctxAt(this.now), random: () => 0.5, numberPaused: this.paused },
+    );
+    if (probe.effects.some((e) => e.type === 'send')) this.fail('I9: a retry was due but no alarm fired');
     this.run({ type: 'tick' });
     this.drain();
-    const overdue = overdueTimers(this.state, this.now);
-    if (overdue.length > 0) this.fail(`I9: overdue after a tick: ${overdue.join(', ')}`);
-    const due = nextDueAt(this.state, this.now, this.paused);
-    if (due !== null && due <= this.now) this.fail('I9: next due time is not in the future');
   }
 
   /** Delivers everything, lets every timer fire, and checks I4 (one final state each) and I7 (chain). */
@@ -413,8 +439,10 @@ export class World {
     if (r < 0.7) return 'error_retry';
     if (r < 0.75) return 'error_final';
     if (r < 0.8) return 'pair_limit';
-    if (r < 0.9) return 'lost_after_accept';
-    return 'lost_before_accept';
+    if (r < 0.85) return 'lost_after_accept';
+    if (r < 0.9) return 'lost_before_accept';
+    if (r < 0.95) return 'crash_after_accept';
+    return 'crash_before_accept';
   };
 
   participants() {
