@@ -9,6 +9,7 @@ export { createSandbox, type Sandbox } from './app';
 export type { SandboxOptions } from './config';
 export type { Faults } from './faults';
 export type { WebhookRetrySettings } from './webhooks/delivery';
+export type { World } from './world';
 
 export interface RunningSandbox {
   /** Base URL, e.g. `http://127.0.0.1:8788` (the Graph API is `${url}/v24.0/...`). */
@@ -22,7 +23,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const { host, port } = sandbox.config;
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: sandbox.app.fetch, hostname: host, port }, () => resolve(s));
-    s.once('error', reject);
+    s.once('error', (err) => {
+      sandbox.close();
+      reject(err);
+    });
   });
   const address = server.address();
   const url = `http://${host}:${typeof address === 'object' && address ? address.port : port}`;

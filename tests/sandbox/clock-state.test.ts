@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { startSandbox } from '../../sandbox/index';
 import { HOUR } from '../../shared/time';
 import { type Harness, startHarness, text } from './support/harness';
 import { ControlErrorSchema } from './support/schemas';
@@ -101,5 +102,13 @@ describe('state file', () => {
       h = undefined;
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('start', () => {
+  it('a port already in use rejects startSandbox with the reason', async () => {
+    h = await startHarness();
+    const port = Number(new URL(h.url).port);
+    await expect(startSandbox({ port, webhookUrl: null, stateFile: null })).rejects.toThrow(/EADDRINUSE/);
   });
 });
