@@ -132,6 +132,7 @@ describe('PATCH /api/v1/admin/users/{id}', () => {
     await call('PATCH', '/api/v1/admin/users/acme-bob', { token: admin, body: { disabled: true } });
     const after = await call<ErrorBody>('GET', '/api/v1/me', { token: bob });
     expect(after.status).toBe(401);
+    expect(after.body.error.code).toBe('account_disabled');
     const login = await call<ErrorBody>('POST', '/api/v1/auth/login', {
       body: { email: 'bob@acme.test', password: 'greenline-demo' },
     });

@@ -23,13 +23,20 @@ export function describeZodError(error: ZodError): string {
     .join('; ');
 }
 
+const TARGET_NAMES: Record<string, string> = {
+  json: 'body',
+  param: 'path',
+  query: 'query',
+  header: 'headers',
+};
+
 /** `defaultHook` of every OpenAPIHono router: answers invalid input before the handler runs. */
 export function validationHook(
   result: { success: true } | { success: false; error: ZodError; target?: string },
   c: Context<AppEnv>,
 ): Response | undefined {
   if (result.success) return undefined;
-  const where = result.target === 'param' ? 'path' : (result.target ?? 'request');
+  const where = TARGET_NAMES[result.target ?? ''] ?? 'request';
   return c.json(body('invalid_request', `Invalid ${where}: ${describeZodError(result.error)}`), 400);
 }
 

@@ -52,14 +52,17 @@ export async function issueSession(db: Db, user: UserRow, now: number): Promise<
   };
 }
 
-/** Why a session (found by either token) may not be used; undefined when it may. */
+/**
+ * Why a session (found by either token) may not be used; undefined when it may. A disabled account
+ * is named as such even after its sessions were revoked, so the extension can say why.
+ */
 export function sessionRefusal(ctx: SessionContext, now: number, expiresAt: number): ApiError | undefined {
-  if (ctx.session.revokedAt !== null)
-    return new ApiError(401, 'session_revoked', 'This session has ended. Sign in again.');
-  if (ctx.user.removedAt !== null || ctx.user.orgId !== ctx.session.orgId)
-    return new ApiError(401, 'session_revoked', 'This session has ended. Sign in again.');
-  if (ctx.user.disabledAt !== null)
+  const ended = new ApiError(401, 'session_revoked', 'This session has ended. Sign in again.');
+  if (ctx.user.removedAt !== null || ctx.user.orgId !== ctx.session.orgId) return ended;
+  if (ctx.user.disabledAt !== null) {
     return new ApiError(401, 'account_disabled', 'This account has been disabled by an administrator.');
+  }
+  if (ctx.session.revokedAt !== null) return ended;
   if (expiresAt <= now)
     return new ApiError(401, 'token_expired', 'The token has expired. Refresh or sign in again.');
   return undefined;
