@@ -34,6 +34,8 @@ export const FaultsSchema = z
     webhookDelayMs: z.number().int().min(0).max(600_000),
     webhookFailCount: z.number().int().min(0),
     webhookFailRate: rate,
+    /** Share of messages whose `delivered` is suppressed, so `read` comes without it. */
+    skipDeliveredRate: rate,
     sendErrors: z.array(SendErrorFaultSchema).max(50),
     throughputPerSecond: z.number().int().min(1).max(10_000),
     pairBurst: z.number().int().min(1).max(10_000),
@@ -55,6 +57,7 @@ export const DEFAULT_FAULTS: Faults = {
   webhookDelayMs: 0,
   webhookFailCount: 0,
   webhookFailRate: 0,
+  skipDeliveredRate: 0,
   sendErrors: [],
   throughputPerSecond: 80,
   pairBurst: 45,

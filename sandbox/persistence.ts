@@ -90,6 +90,7 @@ const StateSchema = z.object({
       state: z.enum(['accepted', 'sent', 'delivered', 'read', 'failed']),
       errorCode: z.number().optional(),
       time: z.number(),
+      deliveredSilently: z.boolean().optional(),
     }),
   ),
   inbound: z.array(

@@ -59,6 +59,8 @@ export interface OutboundMessage {
   state: MessageState;
   errorCode?: number;
   time: number;
+  /** Reached the phone without a `delivered` webhook (fault `skipDeliveredRate`). */
+  deliveredSilently?: boolean;
 }
 
 export interface InboundMessage {

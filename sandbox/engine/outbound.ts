@@ -73,8 +73,15 @@ export function acceptOutbound(
     emitStatus(world, number, message, 'failed');
   } else {
     emitStatus(world, number, message, 'sent');
-    if (!recipient.user?.blocked.includes(number.phoneNumberId))
-      emitStatus(world, number, message, 'delivered');
+    if (!recipient.user?.blocked.includes(number.phoneNumberId)) {
+      // Fault knob: delivered and read at once, so Meta suppresses `delivered` (reference §2.5).
+      if (world.random.chance(world.faults.skipDeliveredRate)) {
+        message.state = 'delivered';
+        message.deliveredSilently = true;
+      } else {
+        emitStatus(world, number, message, 'delivered');
+      }
+    }
   }
   world.changed();
   return message;
@@ -88,8 +95,12 @@ function emitStatus(
 ): void {
   message.state = status;
   const status_ = statusObject(message, status, world.clock.now(), {
-    // Pricing rides on `sent` and on one of delivered/read (reference §2.5): here, `delivered`.
-    pricing: status === 'sent' || status === 'delivered',
+    // Pricing rides on `sent` and on one of delivered/read (reference §2.5): `delivered`, or `read`
+    // when no `delivered` went out.
+    pricing:
+      status === 'sent' ||
+      status === 'delivered' ||
+      (status === 'read' && message.deliveredSilently === true),
     ...(status === 'failed' ? { errorCode: message.errorCode } : {}),
   });
   world.webhooks.enqueue(

@@ -158,6 +158,18 @@ describe('status progression', () => {
     });
   });
 
+  it('B9 §2.5: with skipDeliveredRate 1, read arrives without delivered and carries the pricing', async () => {
+    await h.control('POST', `/sandbox/users/${MARIA}/read`, {});
+    await h.control('POST', '/sandbox/faults', { skipDeliveredRate: 1 });
+    const wamid = await h.sendOk(template(MARIA, 'appointment_reminder', ['Maria', 'Alice', 'Friday']));
+    await h.waitStatus(wamid, 'sent');
+    await h.control('DELETE', '/sandbox/faults');
+    await h.control('POST', `/sandbox/users/${MARIA}/read`, {});
+    const read = await h.waitStatus(wamid, 'read');
+    expect(read.pricing).toMatchObject({ billable: true, category: 'utility', type: 'regular' });
+    expect(h.statusesOf(wamid).map((s) => s.status)).toEqual(['sent', 'read']);
+  });
+
   it('failed biz_opaque_callback_data is echoed too', async () => {
     const wamid = await h.sendOk(optIn(NOT_ON_WA, 'X'), {});
     const tagged = await h.sendOk({ ...optIn(NOT_ON_WA, 'X'), biz_opaque_callback_data: 'ours-7' });
