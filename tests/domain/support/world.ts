@@ -1,7 +1,7 @@
 // A small simulated world around one conversation for the property and model-based tests: the core
 // (system under test), a fake WhatsApp that decides send outcomes and emits webhooks (which the test
-// may duplicate, reorder or delay), and a tiny reference model that checks the invariants of SPEC §4
-// at every step. The model tracks only what the core has been told, in the order it was told.
+// may duplicate, reorder or delay), the clock as the Durable Object's alarm moves it, and the
+// reference model (reference-model.ts) with the invariant checks (checks.ts) run at every step.
 import { createHash } from 'node:crypto';
 import { DEDUPE_RETENTION_MS } from '../../../shared/time';
 import type {
@@ -14,12 +14,12 @@ import type {
 } from '../../../worker/domain/conversation';
 import { decide } from '../../../worker/domain/decide';
 import { appendRecord, type ConsentRecord, verifyChain } from '../../../worker/domain/ledger';
-import { matchKeyword, DEFAULT_KEYWORDS } from '../../../worker/domain/keywords';
 import { OPT_IN_NO_PAYLOAD, OPT_IN_YES_PAYLOAD } from '../../../worker/domain/outbound';
-import { isFreeForm } from '../../../worker/domain/send-policy';
 import { nextDueAt, overdueTimers } from '../../../worker/domain/timers';
 import type { UserRef } from '../../../worker/domain/team';
-import { alice, bob, ctxAt, CUSTOMER_WA_ID, fresh, HOUR, optInTemplate, T0 } from './fixtures';
+import { checkLedger, checkSend, checkSettled, checkTemplatesNotHeld } from './checks';
+import { alice, ctxAt, CUSTOMER_WA_ID, fresh, HOUR, optInTemplate, T0 } from './fixtures';
+import { ReferenceModel } from './reference-model';
 
 export type Send = Extract<Effect, { type: 'send' }>;
 export type Outcome =
@@ -35,7 +35,6 @@ type Webhook = ({ kind: 'inbound'; message: InboundMessage } | { kind: 'status';
   /** A copy of a webhook already applied at this time; Meta stops retrying within 7 days (I6). */
   redeliveryOf?: number;
 };
-type ModelConsent = 'none' | 'pending' | 'opted_in' | 'opted_out' | 'not_on_whatsapp';
 
 export const sha256 = async (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -55,18 +54,9 @@ export class World {
   onWhatsApp = true;
   ledger: ConsentRecord[] = [];
   private ledgerQueue: Promise<void> = Promise.resolve();
-  // The reference model: what the core has been told.
-  model = {
-    consent: 'none' as ModelConsent,
-    restoreTo: 'none' as 'none' | 'opted_in',
-    lastInbound: null as number | null,
-    lastReachedOptIn: null as number | null,
-    appliedInbound: new Set<string>(),
-    acceptedOptIns: new Set<string>(),
-    seenStatus: new Set<string>(),
-  };
+  /** The reference model: what the core has been told, in that order. */
+  model = new ReferenceModel();
   private wamids = 0;
-  private sendWamid = new Map<string, string>();
   violations: string[] = [];
   /** How many times each inbound message reached the thread's log (I6: once). */
   logged = new Map<string, number>();
@@ -95,7 +85,7 @@ export class World {
       numberPaused: this.paused,
     });
     this.state = step.state;
-    this.checkLedger(before, step.effects);
+    this.violations.push(...checkLedger(before, this.state, step.effects).map((v) => this.at(v)));
     for (const e of step.effects) {
       // The Durable Object pauses the number's sending on an account-level error (SPEC §6).
       if (e.type === 'pause_number') this.paused = true;
@@ -117,8 +107,12 @@ export class World {
     return step;
   }
 
+  private at(message: string): string {
+    return `${message} (t=${(this.now - T0) / HOUR}h)`;
+  }
+
   fail(message: string) {
-    this.violations.push(`${message} (t=${(this.now - T0) / HOUR}h)`);
+    this.violations.push(this.at(message));
   }
 
   // ---- the customer ------------------------------------------------------------------------------
@@ -176,10 +170,10 @@ export class World {
 
   private apply(hook: Webhook) {
     if (hook.kind === 'inbound') {
-      this.modelInbound(hook.message);
+      this.model.onInbound(hook.message);
       this.run({ type: 'inbound', message: hook.message });
     } else {
-      this.modelStatus(hook.status);
+      this.model.onStatus(hook.status, this.state);
       this.run({ type: 'status', status: hook.status });
     }
   }
@@ -192,10 +186,10 @@ export class World {
       const step = this.run({ type: 'next_send' });
       const send = step.effects.find((e): e is Send => e.type === 'send');
       if (!send) break;
-      this.checkSend(send);
+      this.violations.push(...checkSend(this.state, this.model, send, this.now).map((v) => this.at(v)));
       this.cloudApi(send, outcome());
     }
-    this.checkTemplatesNotHeld();
+    this.violations.push(...checkTemplatesNotHeld(this.state).map((v) => this.at(v)));
   }
 
   private cloudApi(send: Send, outcome: Outcome) {
@@ -211,7 +205,6 @@ export class World {
       return;
     }
     const wamid = `wamid.out${++this.wamids}`;
-    this.sendWamid.set(wamid, send.messageId);
     const status = (s: StatusEvent['status'], errorCode: number | null = null) =>
       this.pending.push({
         kind: 'status',
@@ -237,120 +230,9 @@ export class World {
       this.run({ type: 'recover' });
     } else if (outcome === 'accept') {
       const m = this.state.messages.find((x) => x.id === send.messageId);
-      if (m?.kind === 'opt_in' && m.attempts === send.attempt) this.modelOptInAccepted(m.id, send.attempt);
+      if (m?.kind === 'opt_in' && m.attempts === send.attempt) this.model.onOptInAccepted(m.id, send.attempt);
       result({ type: 'accepted', wamid, waId: CUSTOMER_WA_ID });
     } else result({ type: 'unknown' });
-  }
-
-  // ---- the reference model -----------------------------------------------------------------------
-
-  private modelInbound(m: InboundMessage) {
-    if (this.model.appliedInbound.has(m.wamid)) return;
-    this.model.appliedInbound.add(m.wamid);
-    const md = this.model;
-    md.lastInbound = md.lastInbound === null ? m.timestamp : Math.max(md.lastInbound, m.timestamp);
-    if (md.consent === 'not_on_whatsapp') md.consent = md.restoreTo;
-    const answer = m.button
-      ? m.button.payload === OPT_IN_YES_PAYLOAD
-        ? 'yes'
-        : 'no'
-      : matchKeyword(m.text ?? '', DEFAULT_KEYWORDS);
-    if (answer === 'opt_out' || (answer === 'no' && (m.button || md.consent === 'pending')))
-      md.consent = 'opted_out';
-    else if (
-      answer === 'opt_in' ||
-      (answer === 'yes' && (m.button || md.consent === 'pending' || md.consent === 'opted_out'))
-    ) {
-      md.consent = 'opted_in';
-    }
-    if (md.consent === 'opted_in' || md.consent === 'opted_out') md.lastReachedOptIn = null;
-  }
-
-  /** The core learns that WhatsApp has an opt-in (by its response or a first status): pending. */
-  private modelOptInAccepted(messageId: string, attempt: number) {
-    const key = `${messageId}:${attempt}`;
-    if (this.model.acceptedOptIns.has(key)) return;
-    this.model.acceptedOptIns.add(key);
-    const c = this.model.consent;
-    if (c === 'none' || c === 'pending' || c === 'not_on_whatsapp') this.model.consent = 'pending';
-  }
-
-  private modelStatus(s: StatusEvent) {
-    const messageId = s.callbackData?.split(':')[0] ?? '';
-    const m = this.state.messages.find((x) => x.id === messageId);
-    const live = m && `${m.id}:${m.attempts}` === s.callbackData && m.attempts >= m.liveFromAttempt;
-    if (!live || !m) return;
-    if (m.kind === 'opt_in') this.modelOptInAccepted(m.id, m.attempts);
-    if (s.status === 'failed' && s.errorCode === 131026 && !this.model.seenStatus.has(`${s.wamid}:failed`)) {
-      const c = this.model.consent;
-      if (c !== 'opted_out' && c !== 'not_on_whatsapp') {
-        this.model.restoreTo = c === 'opted_in' ? 'opted_in' : 'none';
-        this.model.consent = 'not_on_whatsapp';
-      }
-    }
-    this.model.seenStatus.add(`${s.wamid}:${s.status}`);
-  }
-
-  /** I1, I2, I3, I5 at the moment a message reaches the Cloud API. */
-  private checkSend(send: Send) {
-    const m = this.state.messages.find((x) => x.id === send.messageId);
-    if (!m) return this.fail(`unknown message ${send.messageId} sent`);
-    const consent = this.state.consent.type;
-    const windowOpen = this.model.lastInbound !== null && this.now < this.model.lastInbound + 24 * HOUR;
-    if (consent !== this.model.consent)
-      this.fail(`model: consent ${consent}, expected ${this.model.consent}`);
-    if (m.kind === 'template' && consent !== 'opted_in') this.fail(`I1: template to a ${consent} customer`);
-    if (
-      (consent === 'opted_out' || consent === 'not_on_whatsapp') &&
-      m.kind !== 'opt_in' &&
-      m.notice !== 'opt_out_notice'
-    ) {
-      this.fail(`I1: ${m.kind} to a ${consent} customer`);
-    }
-    if (isFreeForm(m.kind) && !windowOpen) this.fail(`I2: ${m.kind} outside the window`);
-    if (
-      m.kind === 'opt_in' &&
-      this.model.lastReachedOptIn !== null &&
-      this.now - this.model.lastReachedOptIn < 24 * HOUR
-    ) {
-      this.fail('I3: opt-in re-sent within 24 h');
-    }
-    if (isFreeForm(m.kind) && m.kind !== 'notice') {
-      const seq = (id: string) => Number(/(\d+)$/.exec(id)?.[1] ?? Number.NaN);
-      const overtaken = this.state.messages.some(
-        (x) => (x.kind === 'text' || x.kind === 'image') && x.state === 'queued' && seq(x.id) < seq(m.id),
-      );
-      if (overtaken) this.fail('I5: a text overtook an earlier text');
-    }
-  }
-
-  /** I5: templates never wait behind texts held for the window. */
-  private checkTemplatesNotHeld() {
-    for (const m of this.state.messages) {
-      if (
-        (m.kind === 'template' || m.kind === 'opt_in') &&
-        m.state === 'queued' &&
-        m.holdReason === 'window_closed'
-      ) {
-        this.fail('I5: template held for the window');
-      }
-    }
-  }
-
-  /** I7: exactly one record per consent change, and the record says where consent went. */
-  private checkLedger(before: ConversationState, effects: Effect[]) {
-    const drafts = effects.flatMap((e) => (e.type === 'ledger' ? [e.draft] : []));
-    if (drafts.length === 0 && before.consent.type !== this.state.consent.type)
-      this.fail('I7: consent changed without a record');
-    const last = drafts.at(-1);
-    if (last && last.consentAfter !== this.state.consent.type)
-      this.fail('I7: the last record disagrees with the consent');
-    let prev = before.consent.type;
-    for (const d of drafts) {
-      if (d.consentAfter === prev && d.kind !== 'opt_in_requested')
-        this.fail(`I7: record ${d.kind} without a change`);
-      prev = d.consentAfter;
-    }
   }
 
   // ---- time --------------------------------------------------------------------------------------
@@ -390,10 +272,7 @@ export class World {
       this.jump(8 * 24 * HOUR);
     }
     this.deliver(this.pending.length, false);
-    for (const m of this.state.messages) {
-      if (m.state === 'queued' || m.state === 'sending' || m.state === 'uncertain')
-        this.fail(`I4: ${m.id} still ${m.state}`);
-    }
+    this.violations.push(...checkSettled(this.state).map((v) => this.at(v)));
     await this.ledgerQueue;
     const verified = await verifyChain(this.ledger, sha256);
     if (!verified.ok) this.fail(`I7: chain does not verify: ${verified.message}`);
@@ -444,8 +323,4 @@ export class World {
     if (r < 0.95) return 'crash_after_accept';
     return 'crash_before_accept';
   };
-
-  participants() {
-    return [alice, bob].filter((u) => this.state.team.participants.some((p) => p.userId === u.id));
-  }
 }
