@@ -20,7 +20,6 @@ export default defineConfig(async () => {
           bindings: {
             TEST_MIGRATIONS: migrations,
             TOKEN_ENCRYPTION_KEY: TEST_TOKEN_ENCRYPTION_KEY,
-            ENVIRONMENT: 'test',
             WHATSAPP_API_BASE: 'http://graph.test',
           },
           // The worker's outbound fetches (template sync) reach a fake Graph API, never the network.
