@@ -140,7 +140,7 @@ export function registerDirectoryTests({ db, newOrg, unique }: SuiteContext): vo
     expect(await claimInvitation(db(), expired.tokenHash, now)).toBeUndefined();
   });
 
-  it('login attempts are upserted and cleared', async () => {
+  it('§5: login attempts (throttling) are upserted and cleared', async () => {
     const key = unique('login');
     await saveLoginAttempts(db(), { key, failures: 1, windowStartedAt: 1, lockedUntil: null });
     await saveLoginAttempts(db(), { key, failures: 2, windowStartedAt: 1, lockedUntil: 99 });

@@ -13,7 +13,7 @@ interface Session {
 }
 
 describe('POST /api/v1/auth/login', () => {
-  it('signs a demo user in with the demo password', async () => {
+  it('§5 / §6: signs a demo user in with the demo password', async () => {
     const res = await call<Session>('POST', '/api/v1/auth/login', {
       body: { email: 'Alice@Acme.test', password: DEMO_PASSWORD },
     });
@@ -25,7 +25,7 @@ describe('POST /api/v1/auth/login', () => {
     expect(me.status).toBe(200);
   });
 
-  it('answers wrong credentials 401 without saying which part was wrong', async () => {
+  it('§5: answers wrong credentials 401 without saying which part was wrong', async () => {
     const wrong = await call<ErrorBody>('POST', '/api/v1/auth/login', {
       body: { email: 'bob@acme.test', password: 'not-the-password' },
     });
@@ -37,7 +37,7 @@ describe('POST /api/v1/auth/login', () => {
     expect(wrong.body.error).toEqual(unknown.body.error);
   });
 
-  it('throttles repeated failures per email and address with 429 and Retry-After', async () => {
+  it('§5: throttles repeated failures per email and address with 429 and Retry-After', async () => {
     const attempt = (password: string, ip = '203.0.113.7') =>
       call<ErrorBody>('POST', '/api/v1/auth/login', {
         body: { email: 'carol@acme.test', password },
@@ -74,7 +74,7 @@ describe('POST /api/v1/auth/login', () => {
 });
 
 describe('POST /api/v1/auth/refresh and /logout', () => {
-  it('rotates both tokens; the old refresh token stops working', async () => {
+  it('§6 / I8: rotates both tokens; the old refresh token stops working', async () => {
     const login = await call<Session>('POST', '/api/v1/auth/login', {
       body: { email: 'bob@acme.test', password: DEMO_PASSWORD },
     });

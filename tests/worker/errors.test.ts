@@ -21,7 +21,7 @@ function appThrowing(error: unknown) {
 
 afterEach(() => vi.restoreAllMocks());
 
-describe('error mapper', () => {
+describe('S4 / §5: error mapper', () => {
   it('answers an unknown error 500 with the request id, logs it, and never leaks the stack', async () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
     const res = await appThrowing(new Error('secret internals at db.ts:12')).request(

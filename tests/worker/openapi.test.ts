@@ -42,7 +42,7 @@ function refs(node: unknown, out: string[] = []): string[] {
   return out;
 }
 
-describe('OpenAPI document', () => {
+describe('§5: OpenAPI document', () => {
   it('is OpenAPI 3 with the bearer scheme', () => {
     expect(doc.openapi).toMatch(/^3\./);
     expect(doc.info.title).toBe('Greenline API');
