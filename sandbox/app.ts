@@ -4,6 +4,7 @@
 import { Hono } from 'hono';
 import { SandboxClock } from './clock';
 import { type ResolvedConfig, resolveConfig, type SandboxOptions } from './config';
+import { preferencesRoute } from './control/preferences-route';
 import { usersRoute } from './control/users-route';
 import { worldRoute } from './control/world-route';
 import { RateLimits } from './engine/limits';
@@ -69,6 +70,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
 
   const app = new Hono()
     .route('/', usersRoute(world))
+    .route('/', preferencesRoute(world))
     .route('/', worldRoute(world))
     .route('/', phoneRoute(world))
     .route('/', messagesRoute(world))

@@ -47,6 +47,7 @@ const StateSchema = z.object({
       name: z.string(),
       onWhatsApp: z.boolean(),
       blocked: z.array(z.string()),
+      marketingStopped: z.array(z.string()).optional(),
     }),
   ),
   outbound: z.array(

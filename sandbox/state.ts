@@ -22,6 +22,8 @@ export interface SimUser {
   onWhatsApp: boolean;
   /** Business phone number ids this user has blocked. */
   blocked: string[];
+  /** Business phone number ids whose marketing messages the user stopped ("Offers and announcements"). */
+  marketingStopped?: string[];
 }
 
 export type MessageState = 'accepted' | 'sent' | 'delivered' | 'read' | 'failed';

@@ -53,6 +53,7 @@ export function userView(user: SimUser) {
     name: user.name,
     onWhatsApp: user.onWhatsApp,
     blocked: user.blocked,
+    marketingStopped: user.marketingStopped ?? [],
   };
 }
 

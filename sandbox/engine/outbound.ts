@@ -1,5 +1,6 @@
 // What happens to a message after the Graph API accepted it (reference §10.3–4): it fails by webhook
-// (131026 not on WhatsApp, 131047 window closed, 131049 marketing to a US number, forced faults), stays
+// (131026 not on WhatsApp, 131047 window closed, 131049 marketing to a US number, 131050 marketing the
+// user stopped, forced faults), stays
 // `sent` for a user who blocked the number, or goes sent -> delivered, and later read when the phone marks it.
 
 import { WINDOW_MS } from '../../shared/time';
@@ -46,6 +47,12 @@ function fateOf(
   if (!recipient.user?.onWhatsApp) return 131026;
   if (draft.type !== 'template' && !isWindowOpen(world, number.phoneNumberId, recipient.phone)) return 131047;
   if (draft.template?.category === 'MARKETING' && isUsNumber(recipient.phone)) return 131049;
+  if (
+    draft.template?.category === 'MARKETING' &&
+    recipient.user.marketingStopped?.includes(number.phoneNumberId)
+  ) {
+    return 131050;
+  }
   return undefined;
 }
 

@@ -9,6 +9,11 @@ import { digitsOf } from '../state';
 const seconds = (ms: number): string => String(Math.floor(ms / 1000));
 
 export function messagesEnvelope(number: BusinessNumber, value: Record<string, unknown>): unknown {
+  return numberEnvelope(number, 'messages', value);
+}
+
+/** A change of one business number: `value` gets `messaging_product` and `metadata` (reference §2.3). */
+function numberEnvelope(number: BusinessNumber, field: string, value: Record<string, unknown>): unknown {
   return {
     object: 'whatsapp_business_account',
     entry: [
@@ -16,7 +21,7 @@ export function messagesEnvelope(number: BusinessNumber, value: Record<string, u
         id: number.wabaId,
         changes: [
           {
-            field: 'messages',
+            field,
             value: {
               messaging_product: 'whatsapp',
               metadata: {
@@ -90,6 +95,25 @@ export function inboundValue(
     };
   }
   return { contacts: [{ profile: { name: user.name }, wa_id: user.waId }], messages: [base] };
+}
+
+/** `user_preferences` (reference §2.9): the user stopped or resumed marketing messages. */
+export function userPreferencesEnvelope(
+  number: BusinessNumber,
+  user: SimUser,
+  value: 'stop' | 'resume',
+  time: number,
+): unknown {
+  const detail =
+    value === 'stop'
+      ? 'User requested to stop marketing messages'
+      : 'User requested to resume marketing messages';
+  return numberEnvelope(number, 'user_preferences', {
+    contacts: [{ profile: { name: user.name }, wa_id: user.waId }],
+    user_preferences: [
+      { wa_id: user.waId, detail, category: 'marketing_messages', value, timestamp: Math.floor(time / 1000) },
+    ],
+  });
 }
 
 export function templateStatusEnvelope(
