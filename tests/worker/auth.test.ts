@@ -1,7 +1,10 @@
 // Auth routes: login, throttling, refresh rotation, logout, invitations and `GET /me`.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../shared/demo';
-import { call, type ErrorBody, setupDemo, tokenFor } from './helpers';
+import { hashToken, newToken } from '../../worker/auth/tokens';
+import { createSession } from '../../worker/storage/repos/sessions';
+import { findUserByEmail } from '../../worker/storage/repos/users';
+import { call, db, type ErrorBody, setupDemo, tokenFor } from './helpers';
 
 beforeAll(setupDemo);
 
@@ -104,6 +107,25 @@ describe('POST /api/v1/auth/refresh and /logout', () => {
       body: { refreshToken: login.body.refreshToken },
     });
     expect(refresh.status).toBe(401);
+  });
+
+  it('S2: an expired refresh token is 401 token_expired', async () => {
+    const user = await findUserByEmail(db(), 'bob@acme.test');
+    if (!user) throw new Error('bob missing');
+    const refreshToken = newToken('refresh');
+    const now = Date.now();
+    await createSession(db(), {
+      orgId: user.orgId,
+      userId: user.id,
+      accessTokenHash: await hashToken(newToken('access')),
+      accessExpiresAt: now - 2,
+      refreshTokenHash: await hashToken(refreshToken),
+      refreshExpiresAt: now - 1,
+      now,
+    });
+    const res = await call<ErrorBody>('POST', '/api/v1/auth/refresh', { body: { refreshToken } });
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('token_expired');
   });
 
   it('S4: refresh without a token is 400; an unknown one is 401', async () => {

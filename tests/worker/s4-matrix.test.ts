@@ -61,6 +61,7 @@ describe('S4: invalid input on every route', () => {
     expect(res.status).toBe(404);
     expect(res.body.error.code).toBe('not_found');
     expect(JSON.stringify(res.body)).not.toMatch(/at .*\.ts:\d+/);
+    expect(res.headers.get('x-request-id')).toBeTruthy();
   });
 
   it('every response carries a request id; a sane incoming one is echoed', async () => {
