@@ -5,7 +5,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AppEnv } from '../../worker/env';
 import { requestContext } from '../../worker/middleware/context';
-import { onError, onNotFound } from '../../worker/middleware/errors';
+import { onError, onNotFound, safeMessage } from '../../worker/middleware/errors';
 import { ApiError } from '../../worker/services/errors';
 
 function appThrowing(error: unknown) {
@@ -36,6 +36,14 @@ describe('S4 / §5: error mapper', () => {
     expect(JSON.stringify(body)).not.toContain('secret internals');
     expect(log).toHaveBeenCalledOnce();
     expect(String(log.mock.calls[0]?.[0])).toContain('req-abcdef12');
+  });
+
+  it('§6: logs no query parameters or phone numbers from a failed query', () => {
+    const failed = new Error('Failed query: insert into contacts values (?, ?)\nparams: +14155550101,Sam', {
+      cause: new Error('UNIQUE constraint failed: contacts.org_id, contacts.phone'),
+    });
+    expect(safeMessage(failed)).toBe('UNIQUE constraint failed: contacts.org_id, contacts.phone');
+    expect(safeMessage(new Error('bad number +1 415 555 0101 here'))).toBe('bad number <digits> here');
   });
 
   it('answers ApiError with its status, code, message and headers', async () => {

@@ -49,6 +49,16 @@ function describeHttpError(err: HTTPException): [string, string] {
   return ['invalid_request', err.message ? `Invalid request: ${err.message}` : 'Invalid request.'];
 }
 
+/**
+ * An error's message fit for the logs: drizzle's query errors carry the SQL parameters (emails,
+ * phone numbers), so the driver's own message is used, long digit runs are masked, and it is capped.
+ */
+export function safeMessage(err: Error): string {
+  const root = err.cause instanceof Error ? err.cause : err;
+  const message = root.message.split(/\bparams:/)[0] ?? '';
+  return message.replace(/\+?\d[\d\s-]{5,}\d/g, '<digits>').slice(0, 300);
+}
+
 /** One JSON line with the request id, method and path (never bodies, tokens or phone numbers). */
 function log(
   c: Context<AppEnv>,
@@ -74,7 +84,7 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
     const [code, message] = describeHttpError(err);
     return c.json(body(code, message), 400);
   }
-  const requestId = log(c, 'error', 'internal_error', { error: err.name, message: err.message });
+  const requestId = log(c, 'error', 'internal_error', { error: err.name, message: safeMessage(err) });
   return c.json(body('internal_error', `Something went wrong on our side (request ${requestId}).`), 500);
 };
 
