@@ -56,7 +56,8 @@ const StateSchema = z.object({
       phoneNumberId: z.string(),
       to: z.string(),
       recipientId: z.string(),
-      type: z.enum(['text', 'image', 'template', 'interactive']),
+      type: z.enum(['text', 'image', 'template', 'interactive', 'reaction']),
+      reaction: z.object({ messageId: z.string(), emoji: z.string() }).optional(),
       text: z.string().optional(),
       template: z
         .object({

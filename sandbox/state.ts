@@ -45,7 +45,7 @@ export interface OutboundMessage {
   /** E.164 of the recipient as resolved from `to`. */
   to: string;
   recipientId: string;
-  type: 'text' | 'image' | 'template' | 'interactive';
+  type: 'text' | 'image' | 'template' | 'interactive' | 'reaction';
   text?: string;
   template?: SentTemplate;
   image?: { mediaId?: string; link?: string; caption?: string };
@@ -55,6 +55,7 @@ export interface OutboundMessage {
     footer?: string;
     buttons: Array<{ id: string; title: string }>;
   };
+  reaction?: { messageId: string; emoji: string };
   contextId?: string;
   bizOpaque?: string;
   pricing: { billable: boolean; category: string; type: string };

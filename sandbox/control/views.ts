@@ -18,10 +18,13 @@ export function receivedView(state: SandboxState, m: OutboundMessage) {
     ...(m.template ? { template: m.template } : {}),
     ...(m.image ? { image: m.image } : {}),
     ...(m.interactive ? { interactive: m.interactive } : {}),
+    ...(m.reaction ? { reaction: m.reaction } : {}),
     ...(m.contextId ? { contextId: m.contextId } : {}),
     time: new Date(m.time).toISOString(),
     timestamp: m.time,
     state: m.state,
+    /** Whether the phone shows it (delivered or read, or a reaction that reached an unblocked user). */
+    onPhone: m.state === 'delivered' || m.state === 'read' || m.deliveredSilently === true,
     ...(m.errorCode === undefined
       ? {}
       : { error: { code: m.errorCode, title: errorInfo(m.errorCode).title } }),

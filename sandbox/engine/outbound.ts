@@ -3,7 +3,7 @@
 // user stopped, forced faults), stays
 // `sent` for a user who blocked the number, or goes sent -> delivered, and later read when the phone marks it.
 
-import { WINDOW_MS } from '../../shared/time';
+import { DAY, WINDOW_MS } from '../../shared/time';
 import { newWamid } from '../random';
 import {
   type BusinessNumber,
@@ -53,7 +53,22 @@ function fateOf(
   ) {
     return 131050;
   }
+  if (draft.reaction && !isReactionTarget(world, number, recipient.phone, draft.reaction.messageId))
+    return 131009;
   return undefined;
+}
+
+/** A reaction needs a message of this chat, under 30 days old, that is not itself a reaction (§1.8). */
+function isReactionTarget(world: World, number: BusinessNumber, userPhone: string, wamid: string): boolean {
+  const since = world.clock.now() - 30 * DAY;
+  const inbound = world.state.inbound.find(
+    (m) => m.wamid === wamid && m.from === userPhone && m.phoneNumberId === number.phoneNumberId,
+  );
+  const outbound = world.state.outbound.find(
+    (m) => m.wamid === wamid && m.to === userPhone && m.phoneNumberId === number.phoneNumberId,
+  );
+  const target = inbound ?? outbound;
+  return target !== undefined && target.time >= since && outbound?.type !== 'reaction';
 }
 
 export function acceptOutbound(
@@ -80,7 +95,10 @@ export function acceptOutbound(
     emitStatus(world, number, message, 'failed');
   } else {
     emitStatus(world, number, message, 'sent');
-    if (!recipient.user?.blocked.includes(number.phoneNumberId)) {
+    if (draft.type === 'reaction') {
+      // Reactions only ever get `sent` (reference §1.8); it still shows on the phone unless blocked.
+      message.deliveredSilently = !recipient.user?.blocked.includes(number.phoneNumberId);
+    } else if (!recipient.user?.blocked.includes(number.phoneNumberId)) {
       // Fault knob: delivered and read at once, so Meta suppresses `delivered` (reference §2.5).
       if (world.random.chance(world.faults.skipDeliveredRate)) {
         message.state = 'delivered';

@@ -85,6 +85,10 @@ function buildDraft(c: Context, world: World, number: BusinessNumber, body: obje
       };
       return { to: data.to, draft: { ...common, type: 'interactive', interactive } };
     }
+    case 'reaction': {
+      const reaction = { messageId: data.reaction.message_id, emoji: data.reaction.emoji };
+      return { to: data.to, draft: { ...common, type: 'reaction', reaction } };
+    }
     case 'template': {
       const check = checkTemplateSend(number, data);
       if (!check.ok) return metaError(c, world, check.code, check.details);

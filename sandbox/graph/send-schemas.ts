@@ -71,6 +71,13 @@ export const InteractiveSendSchema = z.object({
 
 const fallback = z.looseObject({ fallback_value: z.unknown().optional() });
 
+export const ReactionSendSchema = z.object({
+  ...common,
+  type: z.literal('reaction'),
+  // An empty emoji removes a reaction (UNCONFIRMED in the reference; accepted here).
+  reaction: z.object({ message_id: z.string().min(1), emoji: z.string().max(16) }),
+});
+
 export const TemplateParameterSchema = z.looseObject({
   type: z.string().min(1),
   text: z.unknown().optional(),
@@ -110,21 +117,14 @@ export const MarkReadSchema = z.object({
 });
 
 /** Types Meta knows but the sandbox does not simulate: answered 131051. */
-export const UNSIMULATED_TYPES = [
-  'video',
-  'audio',
-  'document',
-  'sticker',
-  'location',
-  'contacts',
-  'reaction',
-];
+export const UNSIMULATED_TYPES = ['video', 'audio', 'document', 'sticker', 'location', 'contacts'];
 
 export const SEND_SCHEMAS = {
   text: TextSendSchema,
   image: ImageSendSchema,
   interactive: InteractiveSendSchema,
   template: TemplateSendSchema,
+  reaction: ReactionSendSchema,
 } as const;
 
 export type SendType = keyof typeof SEND_SCHEMAS;

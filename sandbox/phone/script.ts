@@ -32,6 +32,9 @@ export const PHONE_SCRIPT = String.raw`
     var li = el('li', 'msg');
     li.dataset.wamid = m.wamid;
     if (m.type === 'text') li.appendChild(el('div', 'text', m.text));
+    if (m.type === 'reaction' && m.reaction) {
+      li.appendChild(el('div', 'text', m.reaction.emoji ? 'Reacted ' + m.reaction.emoji : 'Removed a reaction'));
+    }
     if (m.type === 'image' && m.image) {
       var img = el('img', 'pic');
       img.src = m.image.mediaId ? '/sandbox/media/' + encodeURIComponent(m.image.mediaId) : m.image.link;
@@ -113,7 +116,7 @@ export const PHONE_SCRIPT = String.raw`
     $('block').setAttribute('aria-pressed', String(blocked));
     var items = [];
     inbox.messages.forEach(function (m) {
-      if (m.from.phoneNumberId === chosen && (m.state === 'delivered' || m.state === 'read')) items.push({ t: m.timestamp, node: bubbleFor(m) });
+      if (m.from.phoneNumberId === chosen && m.onPhone) items.push({ t: m.timestamp, node: bubbleFor(m) });
     });
     inbox.sent.forEach(function (m) {
       if (m.to.phoneNumberId === chosen) items.push({ t: m.timestamp, node: mineFor(m) });
