@@ -102,7 +102,7 @@ function templatesFor(org: string, idBase: number): DemoTemplate[] {
     t(4, 'seasonal_offer', 'APPROVED', 'MARKETING', [
       {
         type: 'BODY',
-        text: 'Hi {{1}}, enjoy {{2}} off your next order from ' + org + ' this month.',
+        text: `Hi {{1}}, enjoy {{2}} off your next order from ${org} this month.`,
         example: { body_text: [['Samuel', '20%']] },
       },
     ]),
