@@ -14,7 +14,9 @@ const packages = lock.packages ?? {};
 function platformOf(name) {
   const tail = name.split('/').pop() ?? '';
   const os = ['android', 'darwin', 'linux', 'win32', 'windows', 'freebsd'].find((o) => tail.includes(o));
-  const cpu = ['arm64', 'x64', 'ia32', 'arm'].find((c) => tail.includes(c)) ?? (tail.endsWith('-64') ? 'x64' : undefined);
+  const cpu =
+    ['arm64', 'x64', 'ia32', 'arm'].find((c) => tail.includes(c)) ??
+    (tail.endsWith('-64') ? 'x64' : undefined);
   if (!os || !cpu) return null;
   const entry = { os: [os === 'windows' ? 'win32' : os], cpu: [cpu] };
   if (tail.includes('musl')) entry.libc = ['musl'];
