@@ -5,7 +5,7 @@ import { DEDUPE_RETENTION_MS, IDEMPOTENCY_RETENTION_MS } from '../../shared/time
 import type { Consent } from './consent';
 import type { KeywordLists } from './keywords';
 import type { ConsentRecordDraft } from './ledger';
-import type { DeliveryStatus, OutboundMessage } from './messages';
+import type { DeliveryStatus, OutboundContent, OutboundMessage } from './messages';
 import type { Bucket } from './rate-limit';
 import type { Random } from './retry-policy';
 import type { SystemEvent } from './system-events';
@@ -82,17 +82,10 @@ export interface StatusEvent {
   errorCode: number | null;
 }
 
+/** What goes to the Cloud API: the message's content as written, less what only we keep. */
 export type SendPayload =
-  | { type: 'text'; text: string }
-  | { type: 'image'; mediaId: string; caption: string | null }
-  | {
-      type: 'template';
-      name: string;
-      language: string;
-      headerParams: string[];
-      bodyParams: string[];
-      quickReplyPayloads: string[];
-    };
+  | Exclude<OutboundContent, { type: 'template' }>
+  | Omit<Extract<OutboundContent, { type: 'template' }>, 'renderedText'>;
 
 export type Effect =
   | {
@@ -118,18 +111,8 @@ export type SendResultOutcome =
   /** Timeout, network failure, unreadable answer: WhatsApp may or may not have the message (I4). */
   | { type: 'unknown' };
 
-export type WriteContent =
-  | { type: 'text'; text: string }
-  | { type: 'image'; mediaId: string; caption: string | null }
-  | {
-      type: 'template';
-      name: string;
-      language: string;
-      headerParams: string[];
-      bodyParams: string[];
-      quickReplyPayloads: string[];
-      renderedText: string;
-    };
+/** What a user writes is what the queue holds. */
+export type WriteContent = OutboundContent;
 
 export type Command =
   | { type: 'start'; actor: UserRef }
