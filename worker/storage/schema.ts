@@ -4,6 +4,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { OrgSettings, TemplateComponent, TemplateVariable } from '../../shared/api/common';
+import type { ConsentRecord } from '../domain/ledger';
 
 export const orgs = sqliteTable('orgs', {
   id: text('id').primaryKey(),
@@ -217,4 +218,28 @@ export const templateVariableMappings = sqliteTable(
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [uniqueIndex('template_variable_mappings_key').on(t.templateId, t.key)],
+);
+
+/**
+ * The copy of each org's consent ledger (B5) for queries and export. The `ConsentLedger` Durable
+ * Object is the only writer and its own chain is authoritative; `record` is the whole record as
+ * hashed, the other columns are for filtering. No foreign key: a ledger record is never refused.
+ */
+export const consentRecords = sqliteTable(
+  'consent_records',
+  {
+    orgId: text('org_id').notNull(),
+    seq: integer('seq').notNull(),
+    hash: text('hash').notNull(),
+    prevHash: text('prev_hash').notNull(),
+    kind: text('kind').notNull(),
+    contactPhone: text('contact_phone').notNull(),
+    occurredAt: integer('occurred_at').notNull(),
+    recordedAt: integer('recorded_at').notNull(),
+    record: text('record', { mode: 'json' }).$type<ConsentRecord>().notNull(),
+  },
+  (t) => [
+    uniqueIndex('consent_records_org_seq').on(t.orgId, t.seq),
+    index('consent_records_org_occurred').on(t.orgId, t.occurredAt),
+  ],
 );
