@@ -243,3 +243,49 @@ export const consentRecords = sqliteTable(
     index('consent_records_org_occurred').on(t.orgId, t.occurredAt),
   ],
 );
+
+/** The one conversation between an org's number and a contact; its id names the Durable Object. */
+export const conversations = sqliteTable(
+  'conversations',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    numberId: text('number_id')
+      .notNull()
+      .references(() => businessNumbers.id),
+    contactId: text('contact_id')
+      .notNull()
+      .references(() => contacts.id),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('conversations_number_contact').on(t.numberId, t.contactId),
+    index('conversations_org').on(t.orgId),
+  ],
+);
+
+/** Conversations with a pending timer and when it is due, so a dev clock jump wakes each (I9). */
+export const conversationTimers = sqliteTable(
+  'conversation_timers',
+  {
+    conversationId: text('conversation_id').primaryKey(),
+    dueAt: integer('due_at').notNull(),
+  },
+  (t) => [index('conversation_timers_due').on(t.dueAt)],
+);
+
+/** Webhook events that failed validation, kept for an admin to inspect (SPEC §6). */
+export const deadLetters = sqliteTable(
+  'dead_letters',
+  {
+    id: text('id').primaryKey(),
+    /** The org the event was routed to, when known. */
+    orgId: text('org_id'),
+    receivedAt: integer('received_at').notNull(),
+    reason: text('reason').notNull(),
+    payload: text('payload').notNull(),
+  },
+  (t) => [index('dead_letters_org').on(t.orgId, t.receivedAt)],
+);
