@@ -1,5 +1,7 @@
 // Bindings and per-request variables of the Worker. Secrets and vars are documented in
 // docs/configuration.md; wrangler.toml declares the non-secret ones.
+import type { ConversationObject } from './durable-objects/conversation';
+import type { DevClock } from './durable-objects/dev-clock';
 import type { Db } from './storage/db';
 import type { SessionContext } from './storage/repos/sessions';
 
@@ -18,6 +20,14 @@ export interface Env {
   WHATSAPP_API_BASE?: string;
   /** Graph API version, e.g. "v24.0". */
   WHATSAPP_API_VERSION?: string;
+  /** Secret: the Meta app secret; signs webhooks (X-Hub-Signature-256). */
+  WHATSAPP_APP_SECRET?: string;
+  /** Secret: the token Meta echoes in the webhook verification handshake. */
+  WHATSAPP_VERIFY_TOKEN?: string;
+  /** One Durable Object per conversation (docs/conversations-design.md). */
+  CONVERSATION: DurableObjectNamespace<ConversationObject>;
+  /** The development clock (I9); consulted only when ENVIRONMENT=development. */
+  DEV_CLOCK: DurableObjectNamespace<DevClock>;
 }
 
 export interface AppVariables {

@@ -1,0 +1,46 @@
+// Effects of a conversation step that reach outside the conversation: consent records to the org's
+// one-writer ledger (from the outbox, so nothing is lost or appended twice), the number's pause on an
+// account-level error (SPEC §6), and the timer registry the development clock sweeps (I9).
+import { isDevelopment } from '../clock';
+import type { Effect } from '../domain/conversation';
+import type { Env } from '../env';
+import type { Db } from '../storage/db';
+import { updateNumber } from '../storage/repos/numbers';
+import { clearTimer, upsertTimer } from '../storage/repos/conversations';
+import { openDb } from '../storage/db';
+import type { ConversationRef, ConversationStore } from '../durable-objects/conversation-store';
+
+/** Appends each pending draft with the key `<conversationId>:<outbox seq>`; the ledger dedupes it. */
+export async function deliverOutbox(env: Env, store: ConversationStore, ref: ConversationRef): Promise<void> {
+  const ledger = env.LEDGER.get(env.LEDGER.idFromName(ref.orgId));
+  for (const { seq, draft } of store.outbox()) {
+    try {
+      await ledger.append(`${ref.conversationId}:${seq}`, draft);
+    } catch (err) {
+      // Kept in the outbox; the alarm retries it shortly.
+      console.error(JSON.stringify({ msg: 'ledger append failed', conversation: ref.conversationId, seq, error: String(err) }));
+      return;
+    }
+    store.deleteOutbox(seq);
+  }
+}
+
+/** SPEC §6: stop the number's sending and tell admins, instead of failing every queued message. */
+export async function pauseNumber(
+  db: Db,
+  ref: ConversationRef,
+  effect: Extract<Effect, { type: 'pause_number' }>,
+  now: number,
+): Promise<void> {
+  const reason = `${effect.reason} (Cloud API error ${effect.code})`;
+  await updateNumber(db, ref.orgId, ref.numberId, { paused: true, pausedReason: reason }, now);
+  console.error(JSON.stringify({ msg: 'number paused: admin action needed', org: ref.orgId, number: ref.numberId, code: effect.code }));
+}
+
+/** Remembers which conversations have a timer (development only: the dev clock wakes them). */
+export async function registerTimer(env: Env, conversationId: string, dueAt: number | null): Promise<void> {
+  if (!isDevelopment(env)) return;
+  const db = openDb(env);
+  if (dueAt === null) await clearTimer(db, conversationId);
+  else await upsertTimer(db, conversationId, dueAt);
+}

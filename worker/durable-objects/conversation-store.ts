@@ -1,0 +1,165 @@
+// The conversation object's own SQLite storage: its schema (versioned, migrated on load), the core's
+// state, the thread log (outbound messages by id, inbound messages and system events in order) and
+// the outbox of ledger drafts. Every step is saved in one transaction before any effect runs.
+import type { ConversationState, Effect, Step } from '../domain/conversation';
+import { CONVERSATION_SCHEMA_VERSION } from '../domain/conversation';
+import type { ConsentRecordDraft } from '../domain/ledger';
+import type { OutboundMessage } from '../domain/messages';
+
+/** Where this conversation lives in the directory; stored on first use. */
+export interface ConversationRef {
+  conversationId: string;
+  orgId: string;
+  numberId: string;
+  phoneNumberId: string;
+  contactId: string;
+  customerPhone: string;
+}
+
+const STORAGE_VERSION = 1;
+
+const MIGRATIONS: string[][] = [
+  [
+    `CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
+    `CREATE TABLE IF NOT EXISTS state (id INTEGER PRIMARY KEY CHECK (id = 1), json TEXT NOT NULL)`,
+    `CREATE TABLE IF NOT EXISTS messages (id TEXT PRIMARY KEY, thread_id TEXT NOT NULL, created_at INTEGER NOT NULL, json TEXT NOT NULL)`,
+    `CREATE INDEX IF NOT EXISTS messages_thread ON messages (thread_id, created_at)`,
+    `CREATE TABLE IF NOT EXISTS events (seq INTEGER PRIMARY KEY AUTOINCREMENT, thread_id TEXT NOT NULL, at INTEGER NOT NULL, kind TEXT NOT NULL, json TEXT NOT NULL)`,
+    `CREATE INDEX IF NOT EXISTS events_thread ON events (thread_id, at)`,
+    `CREATE TABLE IF NOT EXISTS outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, json TEXT NOT NULL)`,
+  ],
+];
+
+export interface LogRow {
+  kind: 'outbound' | 'inbound' | 'system';
+  threadId: string;
+  at: number;
+  json: string;
+}
+
+export class ConversationStore {
+  constructor(private readonly sql: SqlStorage) {}
+
+  /** Creates or upgrades the tables; run inside blockConcurrencyWhile. */
+  migrate(): void {
+    this.sql.exec(`CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`);
+    const current = Number(this.meta('storage_version') ?? 0);
+    for (let v = current; v < STORAGE_VERSION; v++) {
+      for (const statement of MIGRATIONS[v] ?? []) this.sql.exec(statement);
+      this.setMeta('storage_version', String(v + 1));
+    }
+  }
+
+  meta(key: string): string | null {
+    const row = this.sql.exec<{ value: string }>(`SELECT value FROM meta WHERE key = ?`, key).toArray()[0];
+    return row?.value ?? null;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.sql.exec(`INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)`, key, value);
+  }
+
+  ref(): ConversationRef | null {
+    const raw = this.meta('ref');
+    return raw ? (JSON.parse(raw) as ConversationRef) : null;
+  }
+
+  loadState(): ConversationState | null {
+    const row = this.sql.exec<{ json: string }>(`SELECT json FROM state WHERE id = 1`).toArray()[0];
+    return row ? upgradeState(JSON.parse(row.json) as ConversationState) : null;
+  }
+
+  /** Saves the new state with everything the step logs, in one transaction. */
+  saveStep(step: Step): void {
+    this.sql.exec(`INSERT OR REPLACE INTO state (id, json) VALUES (1, ?)`, JSON.stringify(step.state));
+    for (const effect of step.effects) this.logEffect(effect);
+  }
+
+  private logEffect(e: Effect): void {
+    switch (e.type) {
+      case 'message':
+        this.sql.exec(
+          `INSERT OR REPLACE INTO messages (id, thread_id, created_at, json) VALUES (?, ?, ?, ?)`,
+          e.message.id,
+          e.message.threadId,
+          e.message.createdAt,
+          JSON.stringify(e.message),
+        );
+        return;
+      case 'inbound':
+        this.insertEvent(e.threadId, e.message.timestamp, 'inbound', e.message);
+        return;
+      case 'system':
+        this.insertEvent(e.threadId, e.at, 'system', e.event);
+        return;
+      case 'ledger':
+        this.sql.exec(`INSERT INTO outbox (json) VALUES (?)`, JSON.stringify(e.draft));
+        return;
+      default:
+        return;
+    }
+  }
+
+  private insertEvent(threadId: string, at: number, kind: string, value: unknown): void {
+    this.sql.exec(`INSERT INTO events (thread_id, at, kind, json) VALUES (?, ?, ?, ?)`, threadId, at, kind, JSON.stringify(value));
+  }
+
+  outbox(): { seq: number; draft: ConsentRecordDraft }[] {
+    return this.sql
+      .exec<{ seq: number; json: string }>(`SELECT seq, json FROM outbox ORDER BY seq`)
+      .toArray()
+      .map((r) => ({ seq: r.seq, draft: JSON.parse(r.json) as ConsentRecordDraft }));
+  }
+
+  deleteOutbox(seq: number): void {
+    this.sql.exec(`DELETE FROM outbox WHERE seq = ?`, seq);
+  }
+
+  /** The thread's log up to `until` (a leaver's read access, B14), oldest first. */
+  thread(threadId: string, until: number | null): LogRow[] {
+    const limit = until ?? Number.MAX_SAFE_INTEGER;
+    const outbound = this.sql
+      .exec<{ created_at: number; json: string }>(
+        `SELECT created_at, json FROM messages WHERE thread_id = ? AND created_at <= ? ORDER BY created_at`,
+        threadId,
+        limit,
+      )
+      .toArray()
+      .map((r): LogRow => ({ kind: 'outbound', threadId, at: r.created_at, json: r.json }));
+    const events = this.sql
+      .exec<{ at: number; kind: string; json: string }>(
+        `SELECT at, kind, json FROM events WHERE thread_id = ? AND at <= ? ORDER BY seq`,
+        threadId,
+        limit,
+      )
+      .toArray()
+      .map((r): LogRow => ({ kind: r.kind === 'inbound' ? 'inbound' : 'system', threadId, at: r.at, json: r.json }));
+    return [...outbound, ...events].sort((a, b) => a.at - b.at);
+  }
+
+  /** Threads whose log mentions this media id (a picture sent or received there). */
+  threadsWithMedia(mediaId: string): string[] {
+    const pattern = `%"${mediaId.replace(/["%_\\]/g, '')}"%`;
+    const rows = this.sql
+      .exec<{ thread_id: string }>(
+        `SELECT thread_id FROM messages WHERE json LIKE ? UNION SELECT thread_id FROM events WHERE kind = 'inbound' AND json LIKE ?`,
+        pattern,
+        pattern,
+      )
+      .toArray();
+    return rows.map((r) => r.thread_id);
+  }
+
+  message(id: string): OutboundMessage | null {
+    const row = this.sql.exec<{ json: string }>(`SELECT json FROM messages WHERE id = ?`, id).toArray()[0];
+    return row ? (JSON.parse(row.json) as OutboundMessage) : null;
+  }
+}
+
+/** State saved by an older version of the core is brought up to date here, one version at a time. */
+export function upgradeState(state: ConversationState): ConversationState {
+  if (state.schema > CONVERSATION_SCHEMA_VERSION) {
+    throw new Error(`conversation state v${state.schema} is newer than this code (v${CONVERSATION_SCHEMA_VERSION})`);
+  }
+  return state;
+}

@@ -1,0 +1,205 @@
+// One Durable Object per conversation: thin over the pure core. Each call loads the context, decides,
+// saves the step (state, log, ledger outbox) in one transaction, then carries out the effects: sends
+// through the typed client (drained one at a time), ledger records to the org's ledger, the number's
+// pause, and the one alarm re-armed to the earliest timer (I9).
+import { DurableObject } from 'cloudflare:workers';
+import { clockOffset, now } from '../clock';
+import { loadContext } from '../conversations/context';
+import { deliverOutbox, pauseNumber, registerTimer } from '../conversations/effects';
+import { performSend } from '../conversations/sender';
+import { type ThreadView, threadView } from '../conversations/thread-view';
+import type { Command, ConversationContext, ConversationState, Effect, InboundMessage, Result, StatusEvent, Step } from '../domain/conversation';
+import { createConversation } from '../domain/conversation';
+import { decide } from '../domain/decide';
+import { readAccess, type UserRef } from '../domain/team';
+import { nextDueAt } from '../domain/timers';
+import { type ConversationView, viewFor } from '../domain/view';
+import type { Env } from '../env';
+import { numberCredentials } from '../services/number-settings';
+import { openDb } from '../storage/db';
+import { type ConversationRef, ConversationStore } from './conversation-store';
+
+/** Commands a signed-in user may give; the route builds them from the request. */
+export type UserCommand = Extract<
+  Command,
+  {
+    type: 'start' | 'request_opt_in' | 'write' | 'add_participant' | 'leave' | 'remove_participant' | 'transfer' | 'request_join' | 'answer_join';
+  }
+>;
+
+const isSend = (e: Effect): e is Extract<Effect, { type: 'send' }> => e.type === 'send';
+
+export class ConversationObject extends DurableObject<Env> {
+  private readonly store: ConversationStore;
+  private state: ConversationState | null = null;
+  private ref: ConversationRef | null = null;
+  private draining = false;
+  private drainAgain = false;
+  private armedFor: number | null | undefined;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.store = new ConversationStore(ctx.storage.sql);
+    void ctx.blockConcurrencyWhile(async () => {
+      this.store.migrate();
+      this.ref = this.store.ref();
+      this.state = this.store.loadState();
+      // A send in flight when the object stopped has an unknown outcome (I4): uncertain, never resent.
+      if (this.state?.messages.some((m) => m.state === 'sending')) await this.run({ type: 'recover' });
+    });
+  }
+
+  async view(ref: ConversationRef, user: UserRef): Promise<ConversationView> {
+    const { state, ctx } = await this.open(ref);
+    return viewFor(state, user.id, ctx.now);
+  }
+
+  async act(ref: ConversationRef, command: UserCommand): Promise<{ result: Result; view: ConversationView }> {
+    await this.open(ref);
+    const step = await this.run(command);
+    await this.drain();
+    const ctx = await this.context();
+    return { result: step.result, view: viewFor(this.requireState(), command.actor.id, ctx.now) };
+  }
+
+  async thread(ref: ConversationRef, userId: string, threadId?: string): Promise<ThreadView | null> {
+    const { state } = await this.open(ref);
+    return threadView(this.store, state, userId, threadId);
+  }
+
+  /** B10, I8: media is served only to users who may read a thread it appears in. */
+  async canReadMedia(ref: ConversationRef, userId: string, mediaId: string): Promise<boolean> {
+    const { state } = await this.open(ref);
+    return this.store.threadsWithMedia(mediaId).some((threadId) => readAccess(state.team, userId, threadId) !== null);
+  }
+
+  async inbound(ref: ConversationRef, message: InboundMessage): Promise<{ duplicate: boolean }> {
+    await this.open(ref);
+    const step = await this.run({ type: 'inbound', message });
+    await this.drain();
+    return { duplicate: step.result.ok && step.result.duplicate === true };
+  }
+
+  async status(ref: ConversationRef, status: StatusEvent): Promise<void> {
+    await this.open(ref);
+    await this.run({ type: 'status', status });
+    await this.drain();
+  }
+
+  /** Fires whatever is due now: the dev clock moved, or an admin resumed the number. */
+  async wake(): Promise<void> {
+    if (!this.ref || !this.state) return;
+    await this.run({ type: 'tick' });
+    await this.drain();
+  }
+
+  override async alarm(): Promise<void> {
+    this.armedFor = undefined;
+    await this.wake();
+  }
+
+  private requireState(): ConversationState {
+    if (!this.state) throw new Error('conversation not opened');
+    return this.state;
+  }
+
+  /** Stores where this conversation lives on first use and creates its state. */
+  private async open(ref: ConversationRef): Promise<{ state: ConversationState; ctx: ConversationContext }> {
+    if (!this.ref) {
+      this.store.setMeta('ref', JSON.stringify(ref));
+      this.ref = ref;
+    }
+    if (!this.state) {
+      const state = createConversation({
+        id: ref.conversationId,
+        orgId: ref.orgId,
+        phoneNumberId: ref.phoneNumberId,
+        customerPhone: ref.customerPhone,
+      });
+      this.store.saveStep({ state, effects: [], result: { ok: true } });
+      this.state = state;
+    }
+    return { state: this.state, ctx: await this.context() };
+  }
+
+  private async context(): Promise<ConversationContext> {
+    if (!this.ref) throw new Error('conversation not opened');
+    return loadContext(openDb(this.env), this.ref, await now(this.env));
+  }
+
+  /** load → decide → save → effects. */
+  private async run(command: Command): Promise<Step> {
+    const ctx = await this.context();
+    const step = decide(this.requireState(), command, ctx);
+    this.ctx.storage.transactionSync(() => this.store.saveStep(step));
+    this.state = step.state;
+    await this.afterSave(step, ctx);
+    return step;
+  }
+
+  private async afterSave(step: Step, ctx: ConversationContext): Promise<void> {
+    const ref = this.ref;
+    if (!ref) return;
+    const db = openDb(this.env);
+    for (const e of step.effects) {
+      if (e.type === 'pause_number') await pauseNumber(db, ref, e, ctx.now);
+    }
+    if (step.effects.some((e) => e.type === 'ledger') || this.store.outbox().length > 0) {
+      await deliverOutbox(this.env, this.store, ref);
+    }
+    await this.arm(ctx);
+  }
+
+  /** One alarm, armed to the earliest timer (real time = clock time - dev offset). */
+  private async arm(ctx: ConversationContext): Promise<void> {
+    const due = nextDueAt(this.requireState(), ctx.now, ctx.numberPaused);
+    const retryOutbox = this.store.outbox().length > 0 ? ctx.now + 5_000 : null;
+    const next = due === null ? retryOutbox : retryOutbox === null ? due : Math.min(due, retryOutbox);
+    if (next === this.armedFor) return;
+    this.armedFor = next;
+    if (next === null) await this.ctx.storage.deleteAlarm();
+    else await this.ctx.storage.setAlarm(Math.max(Date.now(), next - (await clockOffset(this.env))));
+    if (this.ref) await registerTimer(this.env, this.ref.conversationId, next);
+  }
+
+  /** Sends one message at a time until nothing may go; a second caller just asks for another pass. */
+  private async drain(): Promise<void> {
+    if (this.draining) {
+      this.drainAgain = true;
+      return;
+    }
+    this.draining = true;
+    try {
+      for (let i = 0; i < 200; i++) {
+        const step = await this.run({ type: 'next_send' });
+        const send = step.effects.find(isSend);
+        if (!send) {
+          if (!this.drainAgain) break;
+          this.drainAgain = false;
+          continue;
+        }
+        const outcome = await this.send(send);
+        await this.run({ type: 'send_result', messageId: send.messageId, attempt: send.attempt, outcome });
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async send(send: Extract<Effect, { type: 'send' }>) {
+    const ref = this.ref;
+    if (!ref) return { type: 'unknown' as const };
+    const credentials = await numberCredentials(openDb(this.env), this.env.TOKEN_ENCRYPTION_KEY, ref.orgId);
+    if (!credentials) return { type: 'error' as const, code: 133010 };
+    return performSend(
+      {
+        baseUrl: this.env.WHATSAPP_API_BASE ?? 'https://graph.facebook.com',
+        apiVersion: this.env.WHATSAPP_API_VERSION ?? 'v24.0',
+        accessToken: credentials.accessToken,
+        phoneNumberId: credentials.number.phoneNumberId,
+        fetch: (input, init) => fetch(input, init),
+      },
+      send,
+    );
+  }
+}

@@ -1,0 +1,91 @@
+// Finding a conversation and its Durable Object: from a contact (the API), from a conversation id
+// (the API), or from a webhook's phone_number_id and wa_id (intake). Always scoped to one org.
+import type { ConversationObject } from '../durable-objects/conversation';
+import type { ConversationRef } from '../durable-objects/conversation-store';
+import type { UserRef } from '../domain/team';
+import type { Env } from '../env';
+import type { Db } from '../storage/db';
+import { addWaIdAlias, type ContactRow, findContactByPhone, findContactByWaId, getContact, upsertContact } from '../storage/repos/contacts';
+import { ensureConversation, getConversation } from '../storage/repos/conversations';
+import type { NumberRow } from '../storage/repos/numbers';
+import { getOrgNumber } from '../storage/repos/numbers';
+import type { OrgRow } from '../storage/repos/orgs';
+import type { UserRow } from '../storage/repos/users';
+import { ApiError, notFound } from './errors';
+
+export interface ConversationHandle {
+  ref: ConversationRef;
+  stub: DurableObjectStub<ConversationObject>;
+}
+
+export function stubFor(env: Env, ref: ConversationRef): ConversationHandle {
+  return { ref, stub: env.CONVERSATION.get(env.CONVERSATION.idFromName(ref.conversationId)) };
+}
+
+function toRef(conversationId: string, number: NumberRow, contact: Pick<ContactRow, 'id' | 'phone'>): ConversationRef {
+  return {
+    conversationId,
+    orgId: number.orgId,
+    numberId: number.id,
+    phoneNumberId: number.phoneNumberId,
+    contactId: contact.id,
+    customerPhone: contact.phone,
+  };
+}
+
+async function orgNumber(db: Db, orgId: string): Promise<NumberRow> {
+  const number = await getOrgNumber(db, orgId);
+  if (!number) throw new ApiError(409, 'no_number', 'Your organisation has no WhatsApp number yet. Ask your admin to connect one.');
+  return number;
+}
+
+/** The conversation with a contact of the caller's org (created on first use). */
+export async function conversationForContact(env: Env, db: Db, orgId: string, contactId: string, now: number): Promise<ConversationHandle> {
+  const details = await getContact(db, orgId, contactId);
+  if (!details) throw notFound('Contact');
+  const number = await orgNumber(db, orgId);
+  const row = await ensureConversation(db, orgId, number.id, details.contact.id, now);
+  return stubFor(env, toRef(row.id, number, details.contact));
+}
+
+/** A conversation by id, in the caller's org only (another org's id is simply not found). */
+export async function conversationById(env: Env, db: Db, orgId: string, id: string): Promise<ConversationHandle> {
+  const row = await getConversation(db, orgId, id);
+  if (!row) throw notFound('Conversation');
+  const [number, details] = await Promise.all([orgNumber(db, orgId), getContact(db, orgId, row.contactId)]);
+  if (!details || number.id !== row.numberId) throw notFound('Conversation');
+  return stubFor(env, toRef(row.id, number, details.contact));
+}
+
+/**
+ * Intake: the conversation a customer's message or a status belongs to. The contact is found by its
+ * wa_id alias (Brazil, Mexico: Meta's id differs from the E.164 digits), then by phone; a customer
+ * writing first becomes a contact named by their WhatsApp profile (B22).
+ */
+export async function conversationForCustomer(
+  env: Env,
+  db: Db,
+  number: NumberRow,
+  customer: { waId: string; phoneDigits: string; profileName: string | null },
+  now: number,
+): Promise<ConversationHandle> {
+  const orgId = number.orgId;
+  let contact = (await findContactByWaId(db, orgId, customer.waId)) ?? (await findContactByPhone(db, orgId, `+${customer.phoneDigits}`));
+  if (!contact) {
+    const created = await upsertContact(db, orgId, { phone: `+${customer.phoneDigits}`, name: customer.profileName ?? `+${customer.phoneDigits}`, now });
+    contact = created.contact;
+  }
+  await addWaIdAlias(db, orgId, contact.id, customer.waId, now);
+  const row = await ensureConversation(db, orgId, number.id, contact.id, now);
+  return stubFor(env, toRef(row.id, number, contact));
+}
+
+/** The core's view of a user: WhatsApp counts as enabled only when both org and user are (B13, B18). */
+export function userRef(user: UserRow, org: Pick<OrgRow, 'whatsappEnabled'>): UserRef {
+  return {
+    id: user.id,
+    name: user.name,
+    subOrgId: user.subOrgId,
+    enabled: org.whatsappEnabled && user.whatsappEnabled && user.disabledAt === null && user.removedAt === null,
+  };
+}

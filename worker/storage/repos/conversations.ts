@@ -1,0 +1,55 @@
+// Conversations in the directory: one per (number, contact), its id naming the Durable Object; and
+// the registry of conversations with a pending timer that the development clock sweeps (I9).
+import { and, eq, lte } from 'drizzle-orm';
+import type { Db } from '../db';
+import { newId } from '../ids';
+import { conversations, conversationTimers } from '../schema';
+
+export type ConversationRow = typeof conversations.$inferSelect;
+
+/** The conversation of a contact on a number, created on first use (idempotent under races). */
+export async function ensureConversation(
+  db: Db,
+  orgId: string,
+  numberId: string,
+  contactId: string,
+  now: number,
+): Promise<ConversationRow> {
+  await db
+    .insert(conversations)
+    .values({ id: newId(), orgId, numberId, contactId, createdAt: now })
+    .onConflictDoNothing();
+  const [row] = await db
+    .select()
+    .from(conversations)
+    .where(and(eq(conversations.numberId, numberId), eq(conversations.contactId, contactId)));
+  if (!row) throw new Error('conversation insert returned nothing');
+  return row;
+}
+
+export async function getConversation(db: Db, orgId: string, id: string): Promise<ConversationRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(conversations)
+    .where(and(eq(conversations.orgId, orgId), eq(conversations.id, id)));
+  return row;
+}
+
+export async function upsertTimer(db: Db, conversationId: string, dueAt: number): Promise<void> {
+  await db
+    .insert(conversationTimers)
+    .values({ conversationId, dueAt })
+    .onConflictDoUpdate({ target: conversationTimers.conversationId, set: { dueAt } });
+}
+
+export async function clearTimer(db: Db, conversationId: string): Promise<void> {
+  await db.delete(conversationTimers).where(eq(conversationTimers.conversationId, conversationId));
+}
+
+export async function dueTimers(db: Db, now: number): Promise<string[]> {
+  const rows = await db
+    .select({ id: conversationTimers.conversationId })
+    .from(conversationTimers)
+    .where(lte(conversationTimers.dueAt, now));
+  return rows.map((r) => r.id);
+}
