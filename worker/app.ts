@@ -4,6 +4,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from './env';
 import { requestContext } from './middleware/context';
 import { onError, onNotFound, validationHook } from './middleware/errors';
+import { adminConsentRoutes } from './routes/admin-consent';
 import { adminOrgRoutes } from './routes/admin-org';
 import { adminSubOrgRoutes } from './routes/admin-sub-orgs';
 import { adminUserRoutes } from './routes/admin-users';
@@ -34,7 +35,8 @@ export const app = base
   .route(API, templateRoutes)
   .route(API, adminOrgRoutes)
   .route(API, adminUserRoutes)
-  .route(API, adminSubOrgRoutes);
+  .route(API, adminSubOrgRoutes)
+  .route(API, adminConsentRoutes);
 
 app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', {
   type: 'http',

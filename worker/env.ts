@@ -1,5 +1,6 @@
 // Bindings and per-request variables of the Worker. Secrets and vars are documented in
 // docs/configuration.md; wrangler.toml declares the non-secret ones.
+import type { ConsentLedger } from './durable-objects/consent-ledger';
 import type { ConversationObject } from './durable-objects/conversation';
 import type { DevClock } from './durable-objects/dev-clock';
 import type { Db } from './storage/db';
@@ -28,6 +29,8 @@ export interface Env {
   CONVERSATION: DurableObjectNamespace<ConversationObject>;
   /** The development clock (I9); consulted only when ENVIRONMENT=development. */
   DEV_CLOCK: DurableObjectNamespace<DevClock>;
+  /** One consent ledger per org (`idFromName(orgId)`), its only writer (B5). */
+  LEDGER: DurableObjectNamespace<ConsentLedger>;
 }
 
 export interface AppVariables {

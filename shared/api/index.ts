@@ -2,5 +2,6 @@
 export * from './admin';
 export * from './auth';
 export * from './common';
+export * from './consent';
 export * from './contacts';
 export * from './templates';

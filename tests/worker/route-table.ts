@@ -290,4 +290,25 @@ export const ROUTES: RouteCase[] = [
     ],
     scopedById: true,
   },
+  {
+    method: 'GET',
+    template: '/api/v1/admin/consent-records',
+    guard: 'admin',
+    path: () => '/api/v1/admin/consent-records',
+    invalid: [
+      { path: () => '/api/v1/admin/consent-records?from=yesterday', mentions: 'from' },
+      { path: () => '/api/v1/admin/consent-records?to=2026-02-31', mentions: 'to' },
+      { path: () => '/api/v1/admin/consent-records?from=2026-12-01&to=2026-11-01', mentions: 'after' },
+      { path: () => '/api/v1/admin/consent-records?format=xml', mentions: 'format' },
+    ],
+    scopedById: false,
+  },
+  {
+    method: 'GET',
+    template: '/api/v1/admin/consent-records/verify',
+    guard: 'admin',
+    path: () => '/api/v1/admin/consent-records/verify',
+    invalid: [],
+    scopedById: false,
+  },
 ];
