@@ -2,5 +2,7 @@
 import { app } from './app';
 
 export { ConsentLedger } from './durable-objects/consent-ledger';
+export { ConversationObject } from './durable-objects/conversation';
+export { DevClock } from './durable-objects/dev-clock';
 
 export default app;
