@@ -16,7 +16,7 @@ import {
   type VerifyResult,
 } from '../domain/ledger';
 import type { Env } from '../env';
-import { safeMessage } from '../middleware/errors';
+import { describeZodError, safeMessage } from '../middleware/errors';
 import { sha256Hex, verifyStored } from '../services/consent-chain';
 import { openDb } from '../storage/db';
 import { insertConsentRecords } from '../storage/repos/consent-records';
@@ -26,6 +26,14 @@ const appendKeySchema = z.string().min(1).max(200);
 const seqSchema = z.number().int().positive().optional();
 const COPY_BATCH = 100;
 const COPY_RETRY_MS = 30_000;
+
+/** A caller's bug, reported with the offending fields (the message crosses the RPC boundary). */
+function valid<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success)
+    throw new TypeError(`consent ledger: invalid ${what}: ${describeZodError(parsed.error)}`);
+  return parsed.data;
+}
 
 export class ConsentLedger extends DurableObject<Env> {
   /** The one writer's queue: appends (read head, seal, store) and copies never interleave. */
@@ -38,8 +46,8 @@ export class ConsentLedger extends DurableObject<Env> {
 
   /** Appends a consent record; the same key returns the record appended the first time (I7). */
   async append(key: string, draft: ConsentRecordDraft): Promise<ConsentRecord> {
-    const appendKey = appendKeySchema.parse(key);
-    const fields = consentRecordDraftSchema.parse(draft);
+    const appendKey = valid(appendKeySchema, key, 'key');
+    const fields = valid(consentRecordDraftSchema, draft, 'draft');
     const record = await this.serial(async () => {
       const { sql } = this.ctx.storage;
       const existing = store.findByKey(sql, appendKey);
