@@ -289,3 +289,34 @@ export const deadLetters = sqliteTable(
   },
   (t) => [index('dead_letters_org').on(t.orgId, t.receivedAt)],
 );
+
+/**
+ * Pictures sent and received (B10): the bytes live in the MEDIA bucket under `r2_key`; this row says
+ * whose they are and, for a picture we send, the Meta media id it was uploaded as (valid 30 days).
+ * `uploaded_by` lets a user see their own upload before it appears in any thread.
+ */
+export const media = sqliteTable(
+  'media',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    conversationId: text('conversation_id'),
+    r2Key: text('r2_key').notNull(),
+    mimeType: text('mime_type').notNull(),
+    size: integer('size').notNull(),
+    /** Hex SHA-256 of the stored bytes. */
+    sha256: text('sha256').notNull(),
+    /** Inbound: the id Meta gave the customer's media; outbound: our last upload's id. */
+    metaMediaId: text('meta_media_id'),
+    metaMediaExpiresAt: integer('meta_media_expires_at'),
+    direction: text('direction', { enum: ['in', 'out'] }).notNull(),
+    uploadedBy: text('uploaded_by'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    index('media_org_conversation').on(t.orgId, t.conversationId),
+    index('media_org_meta').on(t.orgId, t.metaMediaId),
+  ],
+);
