@@ -10,6 +10,10 @@ import { fakeGraph } from './tests/worker/fake-graph';
 /** Test-only AES key (32 zero-free bytes, base64); real keys come from `wrangler secret put`. */
 export const TEST_TOKEN_ENCRYPTION_KEY = 'dGVzdC1rZXktdGVzdC1rZXktdGVzdC1rZXktMDEyMzQ=';
 
+/** Test-only webhook secrets (tests/worker/webhooks*.test.ts sign with these). */
+export const TEST_APP_SECRET = 'test-app-secret';
+export const TEST_VERIFY_TOKEN = 'test-verify-token';
+
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(path.join(import.meta.dirname, 'migrations'));
   return {
@@ -21,6 +25,8 @@ export default defineConfig(async () => {
             TEST_MIGRATIONS: migrations,
             TOKEN_ENCRYPTION_KEY: TEST_TOKEN_ENCRYPTION_KEY,
             WHATSAPP_API_BASE: 'http://graph.test',
+            WHATSAPP_APP_SECRET: TEST_APP_SECRET,
+            WHATSAPP_VERIFY_TOKEN: TEST_VERIFY_TOKEN,
           },
           // The worker's outbound fetches (template sync) reach a fake Graph API, never the network.
           outboundService: (request) => {

@@ -31,6 +31,8 @@ export interface Env {
   DEV_CLOCK: DurableObjectNamespace<DevClock>;
   /** One consent ledger per org (`idFromName(orgId)`), its only writer (B5). */
   LEDGER: DurableObjectNamespace<ConsentLedger>;
+  /** Pictures sent and received (B10); keys `<orgId>/<mediaId>`. */
+  MEDIA: R2Bucket;
 }
 
 export interface AppVariables {
