@@ -135,4 +135,19 @@ describe('B5: the copy outbox', () => {
     expect(await ledger.flushCopy()).toBe(0);
     expect(await verify(orgId)).toMatchObject({ ok: true, count: 3, headSeq: 3 });
   });
+
+  it('B5: the next append after an outage copies what was pending before its own record', async () => {
+    const orgId = uniqueOrg('outbox-next');
+    const ledger = ledgerOf(orgId);
+    await env.DB.exec('ALTER TABLE consent_records RENAME TO consent_records_away');
+    try {
+      await ledger.append('n:1', draft(orgId, 1));
+      await ledger.append('n:2', draft(orgId, 2));
+    } finally {
+      await env.DB.exec('ALTER TABLE consent_records_away RENAME TO consent_records');
+    }
+    await ledger.append('n:3', draft(orgId, 3));
+    expect((await listConsentRecordRows(db(), orgId)).map((r) => r.seq)).toEqual([1, 2, 3]);
+    expect(await ledger.flushCopy()).toBe(0);
+  });
 });
