@@ -6,6 +6,7 @@ import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { Response } from 'miniflare';
 import { defineConfig } from 'vitest/config';
 import { fakeGraph } from './tests/worker/fake-graph';
+import { fakeSend } from './tests/worker/fake-graph-messages';
 
 /** Test-only AES key (32 zero-free bytes, base64); real keys come from `wrangler secret put`. */
 export const TEST_TOKEN_ENCRYPTION_KEY = 'dGVzdC1rZXktdGVzdC1rZXktdGVzdC1rZXktMDEyMzQ=';
@@ -29,9 +30,11 @@ export default defineConfig(async () => {
             WHATSAPP_VERIFY_TOKEN: TEST_VERIFY_TOKEN,
           },
           // The worker's outbound fetches (template sync) reach a fake Graph API, never the network.
-          outboundService: (request) => {
-            const { status, body } = fakeGraph(request.url, request.headers.get('authorization'));
-            return new Response(JSON.stringify(body), {
+          outboundService: async (request) => {
+            const auth = request.headers.get('authorization');
+            const sent = request.method === 'POST' ? fakeSend(request.url, auth, await request.text()) : null;
+            const { status, body } = sent ?? fakeGraph(request.url, auth);
+            return new Response(typeof body === 'string' ? body : JSON.stringify(body), {
               status,
               headers: { 'content-type': 'application/json' },
             });

@@ -9,7 +9,10 @@ import { adminOrgRoutes } from './routes/admin-org';
 import { adminSubOrgRoutes } from './routes/admin-sub-orgs';
 import { adminUserRoutes } from './routes/admin-users';
 import { authRoutes } from './routes/auth';
+import { contactWhatsAppRoutes } from './routes/contact-whatsapp';
 import { contactRoutes } from './routes/contacts';
+import { conversationRoutes } from './routes/conversations';
+import { devClockRoutes } from './routes/dev-clock';
 import { json } from './routes/openapi';
 import { templateRoutes } from './routes/templates';
 
@@ -36,7 +39,10 @@ export const app = base
   .route(API, adminOrgRoutes)
   .route(API, adminUserRoutes)
   .route(API, adminSubOrgRoutes)
-  .route(API, adminConsentRoutes);
+  .route(API, adminConsentRoutes)
+  .route(API, contactWhatsAppRoutes)
+  .route(API, conversationRoutes)
+  .route('/', devClockRoutes);
 
 app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', {
   type: 'http',

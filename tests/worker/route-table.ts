@@ -1,6 +1,8 @@
 // Every route of the API with what the S2 / S4 matrices need: its guard, a path to call (ids of
 // Acme's resources), a valid-looking body, and invalid inputs. openapi.test.ts checks this table
 // against the OpenAPI document, so a new route cannot skip the matrices.
+import { CONVERSATION_ROUTES } from './route-table-conversations';
+
 export type Guard = 'public' | 'user' | 'whatsapp' | 'admin';
 
 export interface RouteCase {
@@ -20,6 +22,8 @@ export interface RouteCase {
 export interface Ids {
   contact: string;
   invitation: string;
+  /** The conversation with `contact`. */
+  conversation: string;
 }
 
 const BAD_ID = '/not%20an%20id!';
@@ -311,4 +315,5 @@ export const ROUTES: RouteCase[] = [
     invalid: [],
     scopedById: false,
   },
+  ...CONVERSATION_ROUTES,
 ];

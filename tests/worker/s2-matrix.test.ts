@@ -8,7 +8,7 @@ import { createUser, findUserByEmail, updateUser } from '../../worker/storage/re
 import { call, db, type ErrorBody, setupDemo, tokenFor } from './helpers';
 import { type Ids, ROUTES } from './route-table';
 
-const ids: Ids = { contact: '', invitation: '' };
+const ids: Ids = { contact: '', invitation: '', conversation: '' };
 const tokens = {
   expired: '',
   revoked: '',
@@ -47,6 +47,14 @@ beforeAll(async () => {
     body: { name: 'Matrix Contact', phone: '+14155550160' },
   });
   ids.contact = contact.body.id;
+  const started = await call<{ conversation: { conversationId: string } }>(
+    'POST',
+    `/api/v1/contacts/${ids.contact}/whatsapp/start`,
+    {
+      token: await tokenFor('alice@acme.test'),
+    },
+  );
+  ids.conversation = started.body.conversation.conversationId;
   const inv = await call<{ invitation: { id: string } }>('POST', '/api/v1/admin/invitations', {
     token: admin,
     body: { email: 'pending@acme.test', name: 'Pending', subOrgId: 'acme-sales-emea' },

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { call, type ErrorBody, setupDemo, tokenFor } from './helpers';
 import { type Ids, ROUTES } from './route-table';
 
-const ids: Ids = { contact: 'unused', invitation: 'unused' };
+const ids: Ids = { contact: 'unused', invitation: 'unused', conversation: 'unused' };
 const tokenByGuard: Record<string, string | undefined> = {};
 
 beforeAll(async () => {

@@ -18,7 +18,14 @@ export async function deliverOutbox(env: Env, store: ConversationStore, ref: Con
       await ledger.append(`${ref.conversationId}:${seq}`, draft);
     } catch (err) {
       // Kept in the outbox; the alarm retries it shortly.
-      console.error(JSON.stringify({ msg: 'ledger append failed', conversation: ref.conversationId, seq, error: String(err) }));
+      console.error(
+        JSON.stringify({
+          msg: 'ledger append failed',
+          conversation: ref.conversationId,
+          seq,
+          error: String(err),
+        }),
+      );
       return;
     }
     store.deleteOutbox(seq);
@@ -34,7 +41,14 @@ export async function pauseNumber(
 ): Promise<void> {
   const reason = `${effect.reason} (Cloud API error ${effect.code})`;
   await updateNumber(db, ref.orgId, ref.numberId, { paused: true, pausedReason: reason }, now);
-  console.error(JSON.stringify({ msg: 'number paused: admin action needed', org: ref.orgId, number: ref.numberId, code: effect.code }));
+  console.error(
+    JSON.stringify({
+      msg: 'number paused: admin action needed',
+      org: ref.orgId,
+      number: ref.numberId,
+      code: effect.code,
+    }),
+  );
 }
 
 /** Remembers which conversations have a timer (development only: the dev clock wakes them). */

@@ -26,10 +26,19 @@ export async function performSend(config: SenderConfig, send: Send): Promise<Sen
       p.type === 'text'
         ? await client.sendText(send.to, p.text, opts)
         : p.type === 'image'
-          ? await client.sendImage(send.to, { mediaId: p.mediaId, ...(p.caption ? { caption: p.caption } : {}) }, opts)
+          ? await client.sendImage(
+              send.to,
+              { mediaId: p.mediaId, ...(p.caption ? { caption: p.caption } : {}) },
+              opts,
+            )
           : await client.sendTemplate(
               send.to,
-              { name: p.name, language: p.language, bodyParams: p.bodyParams, quickReplyPayloads: p.quickReplyPayloads },
+              {
+                name: p.name,
+                language: p.language,
+                bodyParams: p.bodyParams,
+                quickReplyPayloads: p.quickReplyPayloads,
+              },
               opts,
             );
     return { type: 'accepted', wamid: result.messageId, waId: result.waId || null };

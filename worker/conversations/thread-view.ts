@@ -13,6 +13,8 @@ export type ThreadItem =
       at: number;
       authorId: string | null;
       kind: OutboundMessage['kind'];
+      /** WhatsApp's id once it accepted the message (for support and reconciliation). */
+      wamid: string | null;
       text: string | null;
       mediaId: string | null;
       state: OutboundMessage['state'];
@@ -20,7 +22,14 @@ export type ThreadItem =
       failure: OutboundMessage['failure'];
       notSentReason: OutboundMessage['notSentReason'];
     }
-  | { type: 'inbound'; id: string; at: number; kind: InboundMessage['kind']; text: string | null; mediaId: string | null }
+  | {
+      type: 'inbound';
+      id: string;
+      at: number;
+      kind: InboundMessage['kind'];
+      text: string | null;
+      mediaId: string | null;
+    }
   | { type: 'system'; at: number; text: string };
 
 export interface ThreadView {
@@ -39,35 +48,54 @@ function outboundText(m: OutboundMessage): string | null {
   return m.content.renderedText;
 }
 
+/** A message as the API shows it. */
+export function outboundItem(m: OutboundMessage): Extract<ThreadItem, { type: 'outbound' }> {
+  return {
+    type: 'outbound',
+    id: m.id,
+    at: m.createdAt,
+    authorId: m.authorId,
+    kind: m.kind,
+    wamid: m.wamid,
+    text: outboundText(m),
+    mediaId: m.content.type === 'image' ? m.content.mediaId : null,
+    state: m.state,
+    holdReason: m.holdReason,
+    failure: m.failure,
+    notSentReason: m.notSentReason,
+  };
+}
+
 /** `null` when the user may not read that thread (I8): removed, never in it, or no such thread. */
-export function threadView(store: ConversationStore, state: ConversationState, userId: string, threadId?: string): ThreadView | null {
+export function threadView(
+  store: ConversationStore,
+  state: ConversationState,
+  userId: string,
+  threadId?: string,
+): ThreadView | null {
   const id = threadId ?? readableThreads(state.team, userId).at(-1)?.id;
   if (!id) return null;
   const thread = state.team.threads.find((t) => t.id === id);
   const access = readAccess(state.team, userId, id);
   if (!thread || !access) return null;
   const items = store.thread(id, access.until).map((row): ThreadItem => {
-    if (row.kind === 'outbound') {
-      const m = JSON.parse(row.json) as OutboundMessage;
-      return {
-        type: 'outbound',
-        id: m.id,
-        at: m.createdAt,
-        authorId: m.authorId,
-        kind: m.kind,
-        text: outboundText(m),
-        mediaId: m.content.type === 'image' ? m.content.mediaId : null,
-        state: m.state,
-        holdReason: m.holdReason,
-        failure: m.failure,
-        notSentReason: m.notSentReason,
-      };
-    }
+    if (row.kind === 'outbound') return outboundItem(JSON.parse(row.json) as OutboundMessage);
     if (row.kind === 'inbound') {
       const m = JSON.parse(row.json) as InboundMessage;
-      return { type: 'inbound', id: m.wamid, at: m.timestamp, kind: m.kind, text: m.text, mediaId: m.media?.id ?? null };
+      return {
+        type: 'inbound',
+        id: m.wamid,
+        at: m.timestamp,
+        kind: m.kind,
+        text: m.text,
+        mediaId: m.media?.id ?? null,
+      };
     }
-    return { type: 'system', at: row.at, text: describeSystemEvent(JSON.parse(row.json) as SystemEvent, userId) };
+    return {
+      type: 'system',
+      at: row.at,
+      text: describeSystemEvent(JSON.parse(row.json) as SystemEvent, userId),
+    };
   });
   const current = currentThread(state.team);
   return {

@@ -101,7 +101,13 @@ export class ConversationStore {
   }
 
   private insertEvent(threadId: string, at: number, kind: string, value: unknown): void {
-    this.sql.exec(`INSERT INTO events (thread_id, at, kind, json) VALUES (?, ?, ?, ?)`, threadId, at, kind, JSON.stringify(value));
+    this.sql.exec(
+      `INSERT INTO events (thread_id, at, kind, json) VALUES (?, ?, ?, ?)`,
+      threadId,
+      at,
+      kind,
+      JSON.stringify(value),
+    );
   }
 
   outbox(): { seq: number; draft: ConsentRecordDraft }[] {
@@ -133,7 +139,14 @@ export class ConversationStore {
         limit,
       )
       .toArray()
-      .map((r): LogRow => ({ kind: r.kind === 'inbound' ? 'inbound' : 'system', threadId, at: r.at, json: r.json }));
+      .map(
+        (r): LogRow => ({
+          kind: r.kind === 'inbound' ? 'inbound' : 'system',
+          threadId,
+          at: r.at,
+          json: r.json,
+        }),
+      );
     return [...outbound, ...events].sort((a, b) => a.at - b.at);
   }
 
@@ -159,7 +172,9 @@ export class ConversationStore {
 /** State saved by an older version of the core is brought up to date here, one version at a time. */
 export function upgradeState(state: ConversationState): ConversationState {
   if (state.schema > CONVERSATION_SCHEMA_VERSION) {
-    throw new Error(`conversation state v${state.schema} is newer than this code (v${CONVERSATION_SCHEMA_VERSION})`);
+    throw new Error(
+      `conversation state v${state.schema} is newer than this code (v${CONVERSATION_SCHEMA_VERSION})`,
+    );
   }
   return state;
 }

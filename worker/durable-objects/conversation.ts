@@ -7,8 +7,17 @@ import { clockOffset, now } from '../clock';
 import { loadContext } from '../conversations/context';
 import { deliverOutbox, pauseNumber, registerTimer } from '../conversations/effects';
 import { performSend } from '../conversations/sender';
-import { type ThreadView, threadView } from '../conversations/thread-view';
-import type { Command, ConversationContext, ConversationState, Effect, InboundMessage, Result, StatusEvent, Step } from '../domain/conversation';
+import { outboundItem, type ThreadView, threadView } from '../conversations/thread-view';
+import type {
+  Command,
+  ConversationContext,
+  ConversationState,
+  Effect,
+  InboundMessage,
+  Result,
+  StatusEvent,
+  Step,
+} from '../domain/conversation';
 import { createConversation } from '../domain/conversation';
 import { decide } from '../domain/decide';
 import { readAccess, type UserRef } from '../domain/team';
@@ -23,9 +32,24 @@ import { type ConversationRef, ConversationStore } from './conversation-store';
 export type UserCommand = Extract<
   Command,
   {
-    type: 'start' | 'request_opt_in' | 'write' | 'add_participant' | 'leave' | 'remove_participant' | 'transfer' | 'request_join' | 'answer_join';
+    type:
+      | 'start'
+      | 'request_opt_in'
+      | 'write'
+      | 'add_participant'
+      | 'leave'
+      | 'remove_participant'
+      | 'transfer'
+      | 'request_join'
+      | 'answer_join';
   }
 >;
+
+export interface ActResult {
+  result: Result;
+  message: ReturnType<typeof outboundItem> | null;
+  view: ConversationView;
+}
 
 const isSend = (e: Effect): e is Extract<Effect, { type: 'send' }> => e.type === 'send';
 
@@ -54,12 +78,19 @@ export class ConversationObject extends DurableObject<Env> {
     return viewFor(state, user.id, ctx.now);
   }
 
-  async act(ref: ConversationRef, command: UserCommand): Promise<{ result: Result; view: ConversationView }> {
+  /** A user's command; the answer carries the message it concerns as it stands after the drain. */
+  async act(ref: ConversationRef, command: UserCommand): Promise<ActResult> {
     await this.open(ref);
     const step = await this.run(command);
     await this.drain();
     const ctx = await this.context();
-    return { result: step.result, view: viewFor(this.requireState(), command.actor.id, ctx.now) };
+    const written = step.result.ok ? (step.result.message as { id: string } | undefined) : undefined;
+    const latest = written ? this.store.message(written.id) : null;
+    return {
+      result: step.result,
+      message: latest ? outboundItem(latest) : null,
+      view: viewFor(this.requireState(), command.actor.id, ctx.now),
+    };
   }
 
   async thread(ref: ConversationRef, userId: string, threadId?: string): Promise<ThreadView | null> {
@@ -70,7 +101,9 @@ export class ConversationObject extends DurableObject<Env> {
   /** B10, I8: media is served only to users who may read a thread it appears in. */
   async canReadMedia(ref: ConversationRef, userId: string, mediaId: string): Promise<boolean> {
     const { state } = await this.open(ref);
-    return this.store.threadsWithMedia(mediaId).some((threadId) => readAccess(state.team, userId, threadId) !== null);
+    return this.store
+      .threadsWithMedia(mediaId)
+      .some((threadId) => readAccess(state.team, userId, threadId) !== null);
   }
 
   async inbound(ref: ConversationRef, message: InboundMessage): Promise<{ duplicate: boolean }> {

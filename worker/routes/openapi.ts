@@ -5,7 +5,7 @@ import type { ZodType } from 'zod';
 import { ErrorResponseSchema } from '../../shared/api/common';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env';
-import { requireAdmin, requireAuth } from '../middleware/auth';
+import { requireAdmin, requireAuth, requireWhatsApp } from '../middleware/auth';
 import { validationHook } from '../middleware/errors';
 
 export function newRouter(): OpenAPIHono<AppEnv> {
@@ -48,3 +48,11 @@ export const ADMIN: { security: typeof bearer; middleware: MiddlewareHandler<App
   middleware: [requireAuth, requireAdmin],
   tags: ['admin'],
 };
+
+/** Route options shared by the conversation routes: bearer auth, then WhatsApp enabled (B18). */
+export const WHATSAPP: { security: typeof bearer; middleware: MiddlewareHandler<AppEnv>[]; tags: string[] } =
+  {
+    security: bearer,
+    middleware: [requireAuth, requireWhatsApp],
+    tags: ['conversations'],
+  };

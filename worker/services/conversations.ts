@@ -5,7 +5,14 @@ import type { ConversationRef } from '../durable-objects/conversation-store';
 import type { UserRef } from '../domain/team';
 import type { Env } from '../env';
 import type { Db } from '../storage/db';
-import { addWaIdAlias, type ContactRow, findContactByPhone, findContactByWaId, getContact, upsertContact } from '../storage/repos/contacts';
+import {
+  addWaIdAlias,
+  type ContactRow,
+  findContactByPhone,
+  findContactByWaId,
+  getContact,
+  upsertContact,
+} from '../storage/repos/contacts';
 import { ensureConversation, getConversation } from '../storage/repos/conversations';
 import type { NumberRow } from '../storage/repos/numbers';
 import { getOrgNumber } from '../storage/repos/numbers';
@@ -22,7 +29,11 @@ export function stubFor(env: Env, ref: ConversationRef): ConversationHandle {
   return { ref, stub: env.CONVERSATION.get(env.CONVERSATION.idFromName(ref.conversationId)) };
 }
 
-function toRef(conversationId: string, number: NumberRow, contact: Pick<ContactRow, 'id' | 'phone'>): ConversationRef {
+function toRef(
+  conversationId: string,
+  number: NumberRow,
+  contact: Pick<ContactRow, 'id' | 'phone'>,
+): ConversationRef {
   return {
     conversationId,
     orgId: number.orgId,
@@ -35,12 +46,23 @@ function toRef(conversationId: string, number: NumberRow, contact: Pick<ContactR
 
 async function orgNumber(db: Db, orgId: string): Promise<NumberRow> {
   const number = await getOrgNumber(db, orgId);
-  if (!number) throw new ApiError(409, 'no_number', 'Your organisation has no WhatsApp number yet. Ask your admin to connect one.');
+  if (!number)
+    throw new ApiError(
+      409,
+      'no_number',
+      'Your organisation has no WhatsApp number yet. Ask your admin to connect one.',
+    );
   return number;
 }
 
 /** The conversation with a contact of the caller's org (created on first use). */
-export async function conversationForContact(env: Env, db: Db, orgId: string, contactId: string, now: number): Promise<ConversationHandle> {
+export async function conversationForContact(
+  env: Env,
+  db: Db,
+  orgId: string,
+  contactId: string,
+  now: number,
+): Promise<ConversationHandle> {
   const details = await getContact(db, orgId, contactId);
   if (!details) throw notFound('Contact');
   const number = await orgNumber(db, orgId);
@@ -49,7 +71,12 @@ export async function conversationForContact(env: Env, db: Db, orgId: string, co
 }
 
 /** A conversation by id, in the caller's org only (another org's id is simply not found). */
-export async function conversationById(env: Env, db: Db, orgId: string, id: string): Promise<ConversationHandle> {
+export async function conversationById(
+  env: Env,
+  db: Db,
+  orgId: string,
+  id: string,
+): Promise<ConversationHandle> {
   const row = await getConversation(db, orgId, id);
   if (!row) throw notFound('Conversation');
   const [number, details] = await Promise.all([orgNumber(db, orgId), getContact(db, orgId, row.contactId)]);
@@ -70,9 +97,15 @@ export async function conversationForCustomer(
   now: number,
 ): Promise<ConversationHandle> {
   const orgId = number.orgId;
-  let contact = (await findContactByWaId(db, orgId, customer.waId)) ?? (await findContactByPhone(db, orgId, `+${customer.phoneDigits}`));
+  let contact =
+    (await findContactByWaId(db, orgId, customer.waId)) ??
+    (await findContactByPhone(db, orgId, `+${customer.phoneDigits}`));
   if (!contact) {
-    const created = await upsertContact(db, orgId, { phone: `+${customer.phoneDigits}`, name: customer.profileName ?? `+${customer.phoneDigits}`, now });
+    const created = await upsertContact(db, orgId, {
+      phone: `+${customer.phoneDigits}`,
+      name: customer.profileName ?? `+${customer.phoneDigits}`,
+      now,
+    });
     contact = created.contact;
   }
   await addWaIdAlias(db, orgId, contact.id, customer.waId, now);
@@ -86,6 +119,7 @@ export function userRef(user: UserRow, org: Pick<OrgRow, 'whatsappEnabled'>): Us
     id: user.id,
     name: user.name,
     subOrgId: user.subOrgId,
-    enabled: org.whatsappEnabled && user.whatsappEnabled && user.disabledAt === null && user.removedAt === null,
+    enabled:
+      org.whatsappEnabled && user.whatsappEnabled && user.disabledAt === null && user.removedAt === null,
   };
 }

@@ -27,7 +27,11 @@ export async function ensureConversation(
   return row;
 }
 
-export async function getConversation(db: Db, orgId: string, id: string): Promise<ConversationRow | undefined> {
+export async function getConversation(
+  db: Db,
+  orgId: string,
+  id: string,
+): Promise<ConversationRow | undefined> {
   const [row] = await db
     .select()
     .from(conversations)

@@ -1,0 +1,144 @@
+// Conversation API shapes shared by the worker and the extension (SPEC §5): the panel state of a
+// contact, messages as the user writes and sees them, threads, and teamwork requests.
+import { z } from 'zod';
+import { IdSchema } from './common';
+
+export const ConsentSchema = z.enum(['none', 'pending', 'opted_in', 'opted_out', 'not_on_whatsapp']);
+
+export const ParticipantSchema = z.object({ userId: z.string(), name: z.string() });
+
+/** `GET /contacts/{id}/whatsapp`: everything the panel shows, with the server's time (B8). */
+export const ConversationStateSchema = z
+  .object({
+    conversationId: z.string(),
+    consent: ConsentSchema,
+    optInRequestedAt: z.number().nullable(),
+    optInAvailableAt: z.number().nullable(),
+    canRequestOptIn: z.boolean(),
+    window: z.object({ open: z.boolean(), expiresAt: z.number().nullable() }),
+    canSendText: z.boolean(),
+    canSendTemplate: z.boolean(),
+    textHint: z
+      .enum(['template_required', 'queued_until_consent', 'consent_required', 'opted_out', 'not_on_whatsapp'])
+      .nullable(),
+    threadId: z.string().nullable(),
+    participants: z.array(ParticipantSchema),
+    youAreParticipant: z.boolean(),
+    joinRequests: z.array(ParticipantSchema),
+    queued: z.number().int(),
+    serverNow: z.number(),
+  })
+  .meta({ id: 'ConversationState' });
+export type ConversationStateDto = z.infer<typeof ConversationStateSchema>;
+
+const TextSchema = z
+  .string()
+  .trim()
+  .min(1, 'text cannot be empty')
+  .max(4096, 'text is at most 4096 characters');
+
+/** `POST /conversations/{id}/messages`. Template variables not mapped to a source are typed here. */
+export const SendMessageRequestSchema = z
+  .discriminatedUnion('type', [
+    z.object({ type: z.literal('text'), text: TextSchema }),
+    z.object({
+      type: z.literal('template'),
+      name: z.string().regex(/^[a-z0-9_]{1,512}$/, 'name must be an approved template name'),
+      language: z.string().min(2).max(15),
+      params: z.record(z.string(), z.string().max(1024)).default({}),
+    }),
+    z.object({
+      type: z.literal('image'),
+      mediaId: IdSchema,
+      caption: z.string().max(1024, 'caption is at most 1024 characters').optional(),
+    }),
+  ])
+  .meta({ id: 'SendMessageRequest' });
+export type SendMessageRequest = z.infer<typeof SendMessageRequestSchema>;
+
+export const FailureSchema = z.object({
+  code: z.union([z.number(), z.literal('unconfirmed')]),
+  reason: z.string(),
+  nextStep: z.string(),
+});
+
+export const MessageStateSchema = z.enum([
+  'queued',
+  'sending',
+  'uncertain',
+  'sent',
+  'delivered',
+  'read',
+  'failed',
+  'not_sent',
+]);
+
+/** A message the business sent or will send, with its state (B9). */
+export const OutboundMessageSchema = z
+  .object({
+    type: z.literal('outbound'),
+    id: z.string(),
+    at: z.number(),
+    authorId: z.string().nullable(),
+    kind: z.enum(['opt_in', 'template', 'text', 'image', 'notice']),
+    wamid: z.string().nullable(),
+    text: z.string().nullable(),
+    mediaId: z.string().nullable(),
+    state: MessageStateSchema,
+    holdReason: z.string().nullable(),
+    failure: FailureSchema.nullable(),
+    notSentReason: z.string().nullable(),
+  })
+  .meta({ id: 'OutboundMessage' });
+
+export const ThreadItemSchema = z.discriminatedUnion('type', [
+  OutboundMessageSchema,
+  z.object({
+    type: z.literal('inbound'),
+    id: z.string(),
+    at: z.number(),
+    kind: z.enum(['text', 'button', 'image', 'other']),
+    text: z.string().nullable(),
+    mediaId: z.string().nullable(),
+  }),
+  z.object({ type: z.literal('system'), at: z.number(), text: z.string() }),
+]);
+
+export const ThreadSchema = z
+  .object({
+    threadId: z.string(),
+    startedAt: z.number(),
+    endedAt: z.number().nullable(),
+    readOnly: z.boolean(),
+    items: z.array(ThreadItemSchema),
+  })
+  .meta({ id: 'Thread' });
+
+export const SendMessageResponseSchema = z
+  .object({ message: OutboundMessageSchema, conversation: ConversationStateSchema, duplicate: z.boolean() })
+  .meta({ id: 'SendMessageResponse' });
+
+export const OptInResponseSchema = z
+  .object({ message: OutboundMessageSchema, conversation: ConversationStateSchema })
+  .meta({ id: 'OptInResponse' });
+
+export const StartResponseSchema = z
+  .object({
+    outcome: z.enum(['started', 'claimed', 'already_participant', 'occupied']),
+    participants: z.array(ParticipantSchema),
+    canRequestJoin: z.boolean(),
+    conversation: ConversationStateSchema,
+  })
+  .meta({ id: 'StartResponse' });
+
+export const ThreadQuerySchema = z.object({ thread: z.string().min(1).max(200).optional() });
+
+export const UserIdBodySchema = z.object({ userId: IdSchema });
+export const JoinAnswerSchema = z.object({ accept: z.boolean() });
+export const ConversationParamSchema = z.object({ id: IdSchema });
+export const ParticipantParamSchema = z.object({ id: IdSchema, userId: IdSchema });
+
+export const EligibleUsersSchema = z
+  .object({ users: z.array(ParticipantSchema) })
+  .meta({ id: 'EligibleUsers' });
+export const ConversationStateEnvelopeSchema = z.object({ conversation: ConversationStateSchema });
