@@ -3,6 +3,7 @@
 import type { ConsentLedger } from './durable-objects/consent-ledger';
 import type { ConversationObject } from './durable-objects/conversation';
 import type { DevClock } from './durable-objects/dev-clock';
+import type { NumberGate } from './durable-objects/number-gate';
 import type { Db } from './storage/db';
 import type { SessionContext } from './storage/repos/sessions';
 
@@ -27,6 +28,8 @@ export interface Env {
   WHATSAPP_VERIFY_TOKEN?: string;
   /** One Durable Object per conversation (docs/conversations-design.md). */
   CONVERSATION: DurableObjectNamespace<ConversationObject>;
+  /** One throughput limiter per business number, shared by its conversations (P3). */
+  NUMBER_GATE: DurableObjectNamespace<NumberGate>;
   /** The development clock (I9); consulted only when ENVIRONMENT=development. */
   DEV_CLOCK: DurableObjectNamespace<DevClock>;
   /** One consent ledger per org (`idFromName(orgId)`), its only writer (B5). */

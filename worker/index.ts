@@ -4,5 +4,6 @@ import { app } from './app';
 export { ConsentLedger } from './durable-objects/consent-ledger';
 export { ConversationObject } from './durable-objects/conversation';
 export { DevClock } from './durable-objects/dev-clock';
+export { NumberGate } from './durable-objects/number-gate';
 
 export default app;

@@ -21,6 +21,7 @@ import type {
 import { createConversation } from '../domain/conversation';
 import { decide } from '../domain/decide';
 import { readAccess, type UserRef } from '../domain/team';
+import { DEFAULT_THROUGHPUT_MPS } from '../domain/rate-limit';
 import { nextDueAt } from '../domain/timers';
 import { type ConversationView, viewFor } from '../domain/view';
 import type { Env } from '../env';
@@ -219,9 +220,22 @@ export class ConversationObject extends DurableObject<Env> {
     }
   }
 
+  /** Waits for the number's shared throughput limiter (P3): a few ms at most at 80 messages/s. */
+  private async throughput(ref: ConversationRef): Promise<void> {
+    const gate = this.env.NUMBER_GATE.get(this.env.NUMBER_GATE.idFromName(ref.numberId));
+    for (let i = 0; i < 50; i++) {
+      const answer = await gate.acquire(DEFAULT_THROUGHPUT_MPS);
+      if (answer.ok) return;
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.min(1_000, Math.max(1, answer.retryAt - Date.now()))),
+      );
+    }
+  }
+
   private async send(send: Extract<Effect, { type: 'send' }>) {
     const ref = this.ref;
     if (!ref) return { type: 'unknown' as const };
+    await this.throughput(ref);
     const credentials = await numberCredentials(openDb(this.env), this.env.TOKEN_ENCRYPTION_KEY, ref.orgId);
     if (!credentials) return { type: 'error' as const, code: 133010 };
     return performSend(
