@@ -33,7 +33,12 @@ export default defineConfig(async () => {
           outboundService: async (request) => {
             const auth = request.headers.get('authorization');
             const sent = request.method === 'POST' ? fakeSend(request.url, auth, await request.text()) : null;
-            const { status, body } = sent ?? fakeGraph(request.url, auth);
+            const answer = sent ?? fakeGraph(request.url, auth, request.method);
+            if ('bytes' in answer && answer.bytes) {
+              const type = answer.contentType ?? 'application/octet-stream';
+              return new Response(answer.bytes, { status: answer.status, headers: { 'content-type': type } });
+            }
+            const { status, body } = answer;
             return new Response(typeof body === 'string' ? body : JSON.stringify(body), {
               status,
               headers: { 'content-type': 'application/json' },

@@ -5,6 +5,7 @@ import type { AppEnv } from './env';
 import { requestContext } from './middleware/context';
 import { onError, onNotFound, validationHook } from './middleware/errors';
 import { adminConsentRoutes } from './routes/admin-consent';
+import { adminDeadLetterRoutes } from './routes/admin-dead-letters';
 import { adminOrgRoutes } from './routes/admin-org';
 import { adminSubOrgRoutes } from './routes/admin-sub-orgs';
 import { adminUserRoutes } from './routes/admin-users';
@@ -13,8 +14,10 @@ import { contactWhatsAppRoutes } from './routes/contact-whatsapp';
 import { contactRoutes } from './routes/contacts';
 import { conversationRoutes } from './routes/conversations';
 import { devClockRoutes } from './routes/dev-clock';
+import { mediaRoutes } from './routes/media';
 import { json } from './routes/openapi';
 import { templateRoutes } from './routes/templates';
+import { webhookRoutes } from './routes/webhooks';
 
 const API = '/api/v1';
 
@@ -40,9 +43,14 @@ export const app = base
   .route(API, adminUserRoutes)
   .route(API, adminSubOrgRoutes)
   .route(API, adminConsentRoutes)
+  .route(API, adminDeadLetterRoutes)
+  .route(API, mediaRoutes)
   .route(API, contactWhatsAppRoutes)
   .route(API, conversationRoutes)
   .route('/', devClockRoutes);
+
+// Meta's webhooks: outside /api/v1, the OpenAPI document and AppType (the extension never calls them).
+app.route('/webhooks/whatsapp', webhookRoutes);
 
 app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', {
   type: 'http',

@@ -4,4 +4,6 @@ export * from './auth';
 export * from './common';
 export * from './consent';
 export * from './contacts';
+export * from './dead-letters';
+export * from './media';
 export * from './templates';

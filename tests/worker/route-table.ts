@@ -315,5 +315,33 @@ export const ROUTES: RouteCase[] = [
     invalid: [],
     scopedById: false,
   },
+  {
+    method: 'GET',
+    template: '/api/v1/admin/dead-letters',
+    guard: 'admin',
+    path: () => '/api/v1/admin/dead-letters',
+    invalid: [
+      { path: () => '/api/v1/admin/dead-letters?limit=0', mentions: 'limit' },
+      { path: () => '/api/v1/admin/dead-letters?limit=lots', mentions: 'limit' },
+    ],
+    scopedById: false,
+  },
+  {
+    method: 'POST',
+    template: '/api/v1/media',
+    guard: 'whatsapp',
+    path: () => '/api/v1/media',
+    // Multipart only: a JSON body is refused by name (S4); tests/worker/media.test.ts covers the rest.
+    invalid: [{ rawBody: '{"file": "x"}', mentions: 'multipart' }],
+    scopedById: false,
+  },
+  {
+    method: 'GET',
+    template: '/api/v1/media/{id}',
+    guard: 'whatsapp',
+    path: () => '/api/v1/media/acme-picture-none',
+    invalid: [{ path: () => `/api/v1/media${BAD_ID}`, mentions: 'id' }],
+    scopedById: true,
+  },
   ...CONVERSATION_ROUTES,
 ];
