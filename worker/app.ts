@@ -6,6 +6,7 @@ import { requestContext } from './middleware/context';
 import { onError, onNotFound, validationHook } from './middleware/errors';
 import { adminConsentRoutes } from './routes/admin-consent';
 import { adminDeadLetterRoutes } from './routes/admin-dead-letters';
+import { adminNumberResumeRoutes } from './routes/admin-number-resume';
 import { adminOrgRoutes } from './routes/admin-org';
 import { adminSubOrgRoutes } from './routes/admin-sub-orgs';
 import { adminUserRoutes } from './routes/admin-users';
@@ -47,6 +48,7 @@ export const app = base
   .route(API, mediaRoutes)
   .route(API, contactWhatsAppRoutes)
   .route(API, conversationRoutes)
+  .route(API, adminNumberResumeRoutes)
   .route('/', devClockRoutes);
 
 // Meta's webhooks: outside /api/v1, the OpenAPI document and AppType (the extension never calls them).

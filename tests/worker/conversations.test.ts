@@ -227,6 +227,27 @@ describe('messages (B6, B7, B9, I4)', () => {
   });
 });
 
+describe('account-level errors (SPEC §6)', () => {
+  it('SPEC §6: 131042 pauses the number instead of failing the message; an admin resumes and it goes out', async () => {
+    const contact = await newContact(alice, 'Paused Customer', '+14155550196');
+    const opt = await call<{ message: { id: string; state: string } }>(
+      'POST',
+      `/api/v1/contacts/${contact}/whatsapp/opt-in`,
+      { token: alice },
+    );
+    expect(opt.body.message.state).toBe('queued');
+    const admin = await tokenFor('admin@acme.test');
+    const number = await call<{ paused: boolean; pausedReason: string }>('GET', '/api/v1/admin/number', {
+      token: admin,
+    });
+    expect(number.body.paused).toBe(true);
+    expect(number.body.pausedReason).toMatch(/payment/);
+    const resumed = await call<{ paused: boolean }>('POST', '/api/v1/admin/number/resume', { token: admin });
+    expect(resumed.body.paused).toBe(false);
+    expect((await state(alice, contact)).consent).toBe('pending');
+  });
+});
+
 describe('who may act (S2, I8, B13, B15)', () => {
   it('S2: a non-participant cannot send or read; an added colleague can; a removed one loses access at once', async () => {
     const { conversationId } = await optedIn('Team Customer', '+14155550127');

@@ -1,13 +1,17 @@
 // The send endpoint of the fake Graph API (reference §1) for the worker's tests: checks the demo
 // number's token and answers like Meta. Recipients drive the outcome: +14155550199 is not on
 // WhatsApp (accepted, then the test delivers the 131026 status), +14155550198 answers 131000
-// (transient), +14155550197 answers an unreadable body (outcome unknown, I4).
+// (transient), +14155550197 answers an unreadable body (outcome unknown, I4), +14155550196 answers
+// 131042 once (the number pauses, SPEC §6).
 import { DEMO_ORGS } from '../../shared/demo';
 import type { FakeResponse } from './fake-graph';
 
 let counter = 0;
 
 export const TRANSIENT_RECIPIENT = '+14155550198';
+/** The first send to this recipient answers 131042 (a payment problem: account level), later ones succeed. */
+export const PAUSE_ONCE_RECIPIENT = '+14155550196';
+let pausedOnce = false;
 export const UNKNOWN_OUTCOME_RECIPIENT = '+14155550197';
 
 export function fakeSend(url: string, authorization: string | null, rawBody: string): FakeResponse | null {
@@ -38,6 +42,20 @@ export function fakeSend(url: string, authorization: string | null, rawBody: str
           message: '(#131000) Something went wrong',
           type: 'OAuthException',
           code: 131000,
+          fbtrace_id: 'fake',
+        },
+      },
+    };
+  }
+  if (to === PAUSE_ONCE_RECIPIENT && !pausedOnce) {
+    pausedOnce = true;
+    return {
+      status: 400,
+      body: {
+        error: {
+          message: '(#131042) Business eligibility payment issue',
+          type: 'OAuthException',
+          code: 131042,
           fbtrace_id: 'fake',
         },
       },

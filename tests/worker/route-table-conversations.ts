@@ -118,4 +118,12 @@ export const CONVERSATION_ROUTES: RouteCase[] = [
     invalid: [{ body: { accept: 'yes' }, mentions: 'accept' }],
     scopedById: true,
   },
+  {
+    method: 'POST',
+    template: '/api/v1/admin/number/resume',
+    guard: 'admin',
+    path: () => '/api/v1/admin/number/resume',
+    invalid: [],
+    scopedById: false,
+  },
 ];

@@ -57,3 +57,12 @@ export async function dueTimers(db: Db, now: number): Promise<string[]> {
     .where(lte(conversationTimers.dueAt, now));
   return rows.map((r) => r.id);
 }
+
+/** Every conversation of a number (to wake them all when its sending resumes). */
+export async function listOrgConversationIds(db: Db, orgId: string, numberId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: conversations.id })
+    .from(conversations)
+    .where(and(eq(conversations.orgId, orgId), eq(conversations.numberId, numberId)));
+  return rows.map((r) => r.id);
+}
