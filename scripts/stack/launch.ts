@@ -1,0 +1,187 @@
+// The local stack as one object, shared by `npm start` (scripts/stack.ts) and the end-to-end tests
+// (tests/e2e/support/stack.ts): development secrets, optional wipe, seed (migrations + demo data),
+// the WhatsApp sandbox in this process, `wrangler dev` as a child in its own process group, then a
+// wait for GET /healthz. `stop()` may be called at any moment, also while starting, and leaves no
+// process behind.
+import { rmSync } from 'node:fs';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { type RunningSandbox, startSandbox } from '../../sandbox/index';
+import { type Child, type ExitInfo, type Logger, spawnChild } from './children';
+import { ensureDevSecrets } from './dev-secrets';
+import { HOST, type StackOptions } from './options';
+import { assertPortFree, PortInUseError } from './ports';
+import { waitForHealth, wranglerDevArgs, wranglerNoiseFilter } from './worker';
+
+export class StackStopped extends Error {
+  constructor() {
+    super('the stack was stopped while starting');
+  }
+}
+
+export interface StackUrls {
+  workerUrl: string;
+  sandboxUrl: string;
+}
+
+/** npm's warnings about this machine's own npm configuration, printed by every npx the seed runs. */
+const isNpmConfigNoise = (line: string): boolean => /^npm warn Unknown (user|env|project) config/.test(line);
+
+const describeExit = ({ code, signal }: ExitInfo): string =>
+  signal ? `signal ${signal}` : `exit code ${code}`;
+
+/** Refuses to wipe anything that is not clearly a state directory (the repo itself, home, /). */
+function wipe(dir: string, root: string): void {
+  const resolved = path.resolve(dir);
+  const forbidden = [path.parse(resolved).root, homedir(), root].map((p) => path.resolve(p));
+  if (forbidden.includes(resolved) || root.startsWith(`${resolved}${path.sep}`)) {
+    throw new Error(`refusing to wipe ${resolved}: not a state directory`);
+  }
+  rmSync(resolved, { recursive: true, force: true });
+}
+
+export class LocalStack {
+  private readonly children = new Set<Child>();
+  private sandbox: RunningSandbox | undefined;
+  private worker: Child | undefined;
+  private stopping: Promise<void> | undefined;
+  private readonly killOnExit = (): void => {
+    for (const child of this.children) child.killNow();
+  };
+
+  constructor(
+    readonly options: StackOptions,
+    private readonly log: Logger,
+  ) {}
+
+  get stopped(): boolean {
+    return this.stopping !== undefined;
+  }
+
+  private check(): void {
+    if (this.stopping) throw new StackStopped();
+  }
+
+  private track(child: Child): Child {
+    this.children.add(child);
+    void child.exited.then(() => this.children.delete(child));
+    return child;
+  }
+
+  /** Starts everything; resolves once the worker answers /healthz. */
+  async start(): Promise<StackUrls> {
+    const { root, workerPort, sandboxPort, persistTo, fresh } = this.options;
+    const say = (line: string): void => this.log('stack', line);
+    process.once('exit', this.killOnExit);
+
+    const added = ensureDevSecrets(path.join(root, '.dev.vars'));
+    if (added.length > 0) say(`added development secrets to .dev.vars: ${added.join(', ')}`);
+
+    await assertPortFree(HOST, workerPort, 'worker', 'stop what uses it or pick another with --worker-port');
+    if (sandboxPort !== 0) {
+      await assertPortFree(
+        HOST,
+        sandboxPort,
+        'sandbox',
+        'stop what uses it or pick another with --sandbox-port',
+      );
+    }
+    if (fresh) {
+      say(`--fresh: wiping ${persistTo}`);
+      wipe(persistTo, root);
+    }
+
+    say(`seeding (migrations + demo data) into ${persistTo}`);
+    const env = {
+      ...process.env,
+      // Children run on the project's Node 22 (node_modules/.bin first) and send no telemetry.
+      PATH: `${path.join(root, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH ?? ''}`,
+      WRANGLER_SEND_METRICS: 'false',
+    };
+    this.check();
+    // The seed's wrangler output (migration tables) is kept back and shown only if the seed fails.
+    const seedOutput: string[] = [];
+    const seed = this.track(
+      spawnChild({
+        name: 'seed',
+        command: process.execPath,
+        args: ['--import', 'tsx', path.join(root, 'scripts', 'seed.ts'), '--persist-to', persistTo],
+        cwd: root,
+        env,
+        log: (who, line, isError) => {
+          if (line.startsWith('seed:')) this.log(who, line, isError);
+          else seedOutput.push(line);
+        },
+        keep: (line) => !isNpmConfigNoise(line),
+      }),
+    );
+    const seeded = await seed.exited;
+    this.check();
+    if (seeded.code !== 0) {
+      for (const line of seedOutput) this.log('seed', line, true);
+      throw new Error(`the seed failed (${describeExit(seeded)}); see [seed] above`);
+    }
+
+    const workerUrl = `http://${HOST}:${workerPort}`;
+    try {
+      this.sandbox = await startSandbox({
+        host: HOST,
+        port: sandboxPort,
+        webhookUrl: `${workerUrl}/webhooks/whatsapp`,
+        workerClockUrl: `${workerUrl}/__dev/clock`,
+        stateFile: path.join(persistTo, 'sandbox-state.json'),
+        log: (line) => this.log('sandbox', line),
+      });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+        throw new PortInUseError(
+          sandboxPort,
+          'sandbox',
+          'stop what uses it or pick another with --sandbox-port',
+        );
+      }
+      throw err;
+    }
+    const sandboxUrl = this.sandbox.url;
+    this.check();
+
+    this.worker = this.track(
+      spawnChild({
+        name: 'worker',
+        command: process.execPath,
+        args: wranglerDevArgs(root, { port: workerPort, persistTo, sandboxUrl }),
+        cwd: root,
+        env,
+        log: this.log,
+        keep: wranglerNoiseFilter(),
+      }),
+    );
+    const healthy = await waitForHealth(workerUrl, this.worker.exited, 90_000);
+    this.check();
+    if (healthy !== true) throw new Error(`the worker did not start: ${healthy}; see [worker] above`);
+    return { workerUrl, sandboxUrl };
+  }
+
+  /** Resolves with a reason when the worker exits on its own (never after `stop()`). */
+  failure(): Promise<string> {
+    const worker = this.worker;
+    if (!worker) return new Promise(() => {});
+    return worker.exited.then((info) =>
+      this.stopping
+        ? new Promise<string>(() => {})
+        : `the worker (wrangler dev) exited: ${describeExit(info)}`,
+    );
+  }
+
+  /** Stops the worker's process group, every other child, and the sandbox. Idempotent. */
+  stop(): Promise<void> {
+    this.stopping ??= (async () => {
+      await Promise.all([...this.children].map((child) => child.stop()));
+      await this.sandbox?.close().catch((err: unknown) => {
+        this.log('stack', `sandbox close failed: ${err instanceof Error ? err.message : String(err)}`, true);
+      });
+      process.removeListener('exit', this.killOnExit);
+    })();
+    return this.stopping;
+  }
+}
