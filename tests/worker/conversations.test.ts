@@ -1,6 +1,6 @@
 // Conversations end to end inside workerd: the API, the conversation Durable Object, the fake Graph
 // API for sends, the consent ledger, and the development clock (B1–B9, I4, I7, I9, S2).
-import { abortAllDurableObjects } from 'cloudflare:test';
+import { abortAllDurableObjects, SELF } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listConsentRecordRows } from '../../worker/storage/repos/consent-records';
 import {
@@ -16,6 +16,7 @@ import {
   tokenAt,
 } from './conversations-support';
 import { call, db, setupDemo, tokenFor } from './helpers';
+import { pngWithText } from './media-images';
 
 const HOUR = 3_600_000;
 let alice = '';
@@ -167,6 +168,25 @@ describe('messages (B6, B7, B9, I4)', () => {
     expect(none.body.error.code).toBe('idempotency_key_required');
     const texts = (await thread(alice, conversationId)).items.filter((i) => i.text === 'once');
     expect(texts).toHaveLength(1);
+  });
+
+  it('B10: an uploaded picture goes out by a Meta media id; an unknown media id is refused', async () => {
+    const { conversationId } = await optedIn('Picture Customer', '+14155550128');
+    const form = new FormData();
+    form.append('file', new Blob([pngWithText()], { type: 'image/png' }), 'picture.png');
+    const up = await SELF.fetch('http://greenline.test/api/v1/media', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${alice}` },
+      body: form,
+    });
+    expect(up.status).toBe(201);
+    const { id } = (await up.json()) as { id: string };
+    const sent = await send(alice, conversationId, { type: 'image', mediaId: id, caption: 'the plan' });
+    expect(sent.status).toBe(201);
+    expect(sent.body.message.state).toBe('sent');
+    const refused = await send(alice, conversationId, { type: 'image', mediaId: 'no-such-picture' });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error?.code).toBe('unknown_media');
   });
 
   it('B9: statuses move a message forward, never back, and a template is filled from mapped sources', async () => {

@@ -6,6 +6,7 @@ import { DurableObject } from 'cloudflare:workers';
 import { clockOffset, now } from '../clock';
 import { loadContext } from '../conversations/context';
 import { deliverOutbox, pauseNumber, registerTimer } from '../conversations/effects';
+import { OutboundMediaError, resolveOutboundMedia } from '../conversations/media';
 import { performSend } from '../conversations/sender';
 import { outboundItem, type ThreadView, threadView } from '../conversations/thread-view';
 import type {
@@ -26,7 +27,8 @@ import { nextDueAt } from '../domain/timers';
 import { type ConversationView, viewFor } from '../domain/view';
 import type { Env } from '../env';
 import { numberCredentials } from '../services/number-settings';
-import { openDb } from '../storage/db';
+import { type Db, openDb } from '../storage/db';
+import { WhatsAppApiError } from '../whatsapp/errors';
 import { type ConversationRef, ConversationStore } from './conversation-store';
 
 /** Commands a signed-in user may give; the route builds them from the request. */
@@ -232,12 +234,34 @@ export class ConversationObject extends DurableObject<Env> {
     }
   }
 
+  /** Our stored picture as a Meta media id (B10); a failed upload means the message was not sent. */
+  private async outboundMedia(
+    db: Db,
+    ref: ConversationRef,
+    mediaId: string,
+  ): Promise<string | { type: 'error'; code: number }> {
+    try {
+      return await resolveOutboundMedia(this.env, db, ref.orgId, mediaId, ref.conversationId);
+    } catch (err) {
+      if (err instanceof WhatsAppApiError) return { type: 'error', code: err.code };
+      // Gone or unreadable: WhatsApp's "media upload error" is the closest final answer.
+      if (err instanceof OutboundMediaError) return { type: 'error', code: 131053 };
+      return { type: 'error', code: 131000 };
+    }
+  }
+
   private async send(send: Extract<Effect, { type: 'send' }>) {
     const ref = this.ref;
     if (!ref) return { type: 'unknown' as const };
     await this.throughput(ref);
-    const credentials = await numberCredentials(openDb(this.env), this.env.TOKEN_ENCRYPTION_KEY, ref.orgId);
+    const db = openDb(this.env);
+    const credentials = await numberCredentials(db, this.env.TOKEN_ENCRYPTION_KEY, ref.orgId);
     if (!credentials) return { type: 'error' as const, code: 133010 };
+    if (send.payload.type === 'image') {
+      const media = await this.outboundMedia(db, ref, send.payload.mediaId);
+      if (typeof media !== 'string') return media;
+      send = { ...send, payload: { ...send.payload, mediaId: media } };
+    }
     return performSend(
       {
         baseUrl: this.env.WHATSAPP_API_BASE ?? 'https://graph.facebook.com',

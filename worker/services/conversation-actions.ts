@@ -4,6 +4,7 @@ import type { SendMessageRequest } from '../../shared/api/conversations';
 import type { ActResult, UserCommand } from '../durable-objects/conversation';
 import type { Db } from '../storage/db';
 import { getContact } from '../storage/repos/contacts';
+import { getMediaRow } from '../storage/repos/media';
 import type { SessionContext } from '../storage/repos/sessions';
 import { getUser } from '../storage/repos/users';
 import { type ConversationHandle, userRef } from './conversations';
@@ -89,7 +90,15 @@ export async function writeCommand(
         fingerprint,
         content: { type: 'text', text: body.text },
       };
-    case 'image':
+    case 'image': {
+      const picture = await getMediaRow(db, auth.org.id, body.mediaId);
+      if (!picture || picture.direction !== 'out') {
+        throw new ApiError(
+          422,
+          'unknown_media',
+          'No uploaded picture with this mediaId: upload it with POST /api/v1/media first.',
+        );
+      }
       return {
         type: 'write',
         actor,
@@ -97,6 +106,7 @@ export async function writeCommand(
         fingerprint,
         content: { type: 'image', mediaId: body.mediaId, caption: body.caption ?? null },
       };
+    }
     case 'template': {
       const sources = await fillSources(db, auth, handle.ref.contactId);
       const content = await fillTemplate(db, auth.org.id, body, sources, body.params);
