@@ -92,7 +92,7 @@ export async function writeCommand(
       };
     case 'image': {
       const picture = await getMediaRow(db, auth.org.id, body.mediaId);
-      if (!picture || picture.direction !== 'out') {
+      if (picture?.direction !== 'out') {
         throw new ApiError(
           422,
           'unknown_media',
