@@ -2,13 +2,13 @@
 // routing every message of a batch into its conversation exactly once, unknown numbers and disabled
 // orgs, dead letters for broken parts, and a 500 when a conversation cannot take its event.
 import { env, SELF } from 'cloudflare:test';
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { conversations, deadLetters } from '../../worker/storage/schema';
+import { conversations, deadLetters, templates } from '../../worker/storage/schema';
 import { updateOrg } from '../../worker/storage/repos/orgs';
 import { upsertContact } from '../../worker/storage/repos/contacts';
 import { ensureConversation } from '../../worker/storage/repos/conversations';
-import { db, setupDemo } from './helpers';
+import { call, db, setupDemo, tokenFor } from './helpers';
 import {
   ACME_PNID,
   acmeContact,
@@ -152,6 +152,14 @@ describe('§6: what cannot be applied', () => {
     const payload = envelope({ changes: [messagesChange(ACME_PNID, [broken, textMessage(from, 'good')])] });
     expect((await postWebhook(payload)).status).toBe(200);
     expect(await deadLetterCount()).toBe(before + 1);
+    const admin = await call<{
+      deadLetters: Array<{ reason: string; payload: { path: string; part: unknown } }>;
+    }>('GET', '/api/v1/admin/dead-letters?limit=1', { token: await tokenFor('admin@acme.test') });
+    expect(admin.body.deadLetters[0]?.reason).toMatch(/timestamp/);
+    expect(admin.body.deadLetters[0]?.payload).toMatchObject({
+      path: 'entry[0].changes[0].value.messages[0]',
+      part: broken,
+    });
     const thread = await claimedThread(`+${from}`);
     expect(thread?.items.flatMap((i) => (i.type === 'inbound' ? [i.text] : []))).toEqual(['good']);
   });
@@ -164,6 +172,65 @@ describe('§6: what cannot be applied', () => {
       recipient_id: '14155550171',
     };
     expect((await postWebhook(envelope({ changes: [statusChange(ACME_PNID, [status])] }))).status).toBe(200);
+  });
+
+  it('a template status update refreshes the template of the numbers of that WABA', async () => {
+    const change = {
+      field: 'message_template_status_update',
+      value: {
+        event: 'PAUSED',
+        message_template_id: 300000000000101,
+        message_template_name: 'greenline_opt_in',
+        message_template_language: 'en_US',
+        reason: 'NONE',
+      },
+    };
+    expect((await postWebhook(envelope({ changes: [change] }))).status).toBe(200);
+    const [row] = await db().select().from(templates).where(eq(templates.id, 'acme-greenline_opt_in-en_US'));
+    expect(row?.status).toBe('PAUSED');
+  });
+
+  it('user preferences and system errors are answered 200 (logged, nothing stored)', async () => {
+    const prefs = {
+      field: 'user_preferences',
+      value: {
+        messaging_product: 'whatsapp',
+        metadata: { display_phone_number: '15550100001', phone_number_id: ACME_PNID },
+        user_preferences: [
+          {
+            wa_id: '14155550171',
+            detail: 'stop',
+            category: 'marketing_messages',
+            value: 'stop',
+            timestamp: 1731705721,
+          },
+        ],
+      },
+    };
+    const errors = {
+      field: 'messages',
+      value: {
+        messaging_product: 'whatsapp',
+        metadata: { display_phone_number: '15550100001', phone_number_id: ACME_PNID },
+        errors: [{ code: 130429, title: 'Rate limit hit', message: 'Rate limit hit' }],
+      },
+    };
+    const before = await deadLetterCount();
+    expect((await postWebhook(envelope({ changes: [prefs, errors] }))).status).toBe(200);
+    expect(await deadLetterCount()).toBe(before);
+  });
+
+  it('a status for a customer we never knew is dead-lettered, not turned into a contact', async () => {
+    const before = await deadLetterCount();
+    const status = {
+      id: wamid(),
+      status: 'sent',
+      timestamp: String(Math.floor(Date.now() / 1000)),
+      recipient_id: '14155550199',
+    };
+    expect((await postWebhook(envelope({ changes: [statusChange(ACME_PNID, [status])] }))).status).toBe(200);
+    expect(await acmeContact('+14155550199')).toBeUndefined();
+    expect(await deadLetterCount()).toBe(before + 1);
   });
 
   it('a conversation that fails to take its event makes the POST 500, so Meta retries', async () => {

@@ -36,7 +36,7 @@ export async function fetchInboundImage(
   now: number,
 ): Promise<InboundMediaOutcome> {
   // A redelivered webhook (I6) finds the picture already stored.
-  const existing = await findInboundByMetaId(db, number.orgId, image.mediaId);
+  const existing = await findInboundByMetaId(db, number.orgId, conversationId, image.mediaId);
   if (existing) return { ok: true, id: existing.id, mimeType: existing.mimeType };
   const credentials = await numberCredentials(db, env.TOKEN_ENCRYPTION_KEY, number.orgId);
   if (!credentials) return { ok: false, reason: 'no_credentials' };

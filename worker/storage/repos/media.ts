@@ -25,12 +25,20 @@ export async function getMediaRow(db: Db, orgId: string, id: string): Promise<Me
 export async function findInboundByMetaId(
   db: Db,
   orgId: string,
+  conversationId: string,
   metaMediaId: string,
 ): Promise<MediaRow | undefined> {
   const [row] = await db
     .select()
     .from(media)
-    .where(and(eq(media.orgId, orgId), eq(media.metaMediaId, metaMediaId), eq(media.direction, 'in')))
+    .where(
+      and(
+        eq(media.orgId, orgId),
+        eq(media.conversationId, conversationId),
+        eq(media.metaMediaId, metaMediaId),
+        eq(media.direction, 'in'),
+      ),
+    )
     .limit(1);
   return row;
 }
