@@ -5,9 +5,8 @@
 import { DurableObject } from 'cloudflare:workers';
 import { clockOffset, now } from '../clock';
 import { loadContext } from '../conversations/context';
+import { dispatch } from '../conversations/dispatch';
 import { deliverOutbox, pauseNumber, registerTimer } from '../conversations/effects';
-import { OutboundMediaError, resolveOutboundMedia } from '../conversations/media';
-import { performSend } from '../conversations/sender';
 import { outboundItem, type ThreadView, threadView } from '../conversations/thread-view';
 import type {
   Command,
@@ -22,13 +21,10 @@ import type {
 import { createConversation } from '../domain/conversation';
 import { decide } from '../domain/decide';
 import { readAccess, type UserRef } from '../domain/team';
-import { DEFAULT_THROUGHPUT_MPS } from '../domain/rate-limit';
 import { nextDueAt } from '../domain/timers';
 import { type ConversationView, viewFor } from '../domain/view';
 import type { Env } from '../env';
-import { numberCredentials } from '../services/number-settings';
-import { type Db, openDb } from '../storage/db';
-import { WhatsAppApiError } from '../whatsapp/errors';
+import { openDb } from '../storage/db';
 import { type ConversationRef, ConversationStore } from './conversation-store';
 
 /** Commands a signed-in user may give; the route builds them from the request. */
@@ -214,63 +210,11 @@ export class ConversationObject extends DurableObject<Env> {
           this.drainAgain = false;
           continue;
         }
-        const outcome = await this.send(send);
+        const outcome = this.ref ? await dispatch(this.env, this.ref, send) : { type: 'unknown' as const };
         await this.run({ type: 'send_result', messageId: send.messageId, attempt: send.attempt, outcome });
       }
     } finally {
       this.draining = false;
     }
-  }
-
-  /** Waits for the number's shared throughput limiter (P3): a few ms at most at 80 messages/s. */
-  private async throughput(ref: ConversationRef): Promise<void> {
-    const gate = this.env.NUMBER_GATE.get(this.env.NUMBER_GATE.idFromName(ref.numberId));
-    for (let i = 0; i < 50; i++) {
-      const answer = await gate.acquire(DEFAULT_THROUGHPUT_MPS);
-      if (answer.ok) return;
-      await new Promise((resolve) =>
-        setTimeout(resolve, Math.min(1_000, Math.max(1, answer.retryAt - Date.now()))),
-      );
-    }
-  }
-
-  /** Our stored picture as a Meta media id (B10); a failed upload means the message was not sent. */
-  private async outboundMedia(
-    db: Db,
-    ref: ConversationRef,
-    mediaId: string,
-  ): Promise<string | { type: 'error'; code: number }> {
-    try {
-      return await resolveOutboundMedia(this.env, db, ref.orgId, mediaId, ref.conversationId);
-    } catch (err) {
-      if (err instanceof WhatsAppApiError) return { type: 'error', code: err.code };
-      // Gone or unreadable: WhatsApp's "media upload error" is the closest final answer.
-      if (err instanceof OutboundMediaError) return { type: 'error', code: 131053 };
-      return { type: 'error', code: 131000 };
-    }
-  }
-
-  private async send(send: Extract<Effect, { type: 'send' }>) {
-    const ref = this.ref;
-    if (!ref) return { type: 'unknown' as const };
-    await this.throughput(ref);
-    const db = openDb(this.env);
-    const credentials = await numberCredentials(db, this.env.TOKEN_ENCRYPTION_KEY, ref.orgId);
-    if (!credentials) return { type: 'error' as const, code: 133010 };
-    if (send.payload.type === 'image') {
-      const media = await this.outboundMedia(db, ref, send.payload.mediaId);
-      if (typeof media !== 'string') return media;
-      send = { ...send, payload: { ...send.payload, mediaId: media } };
-    }
-    return performSend(
-      {
-        baseUrl: this.env.WHATSAPP_API_BASE ?? 'https://graph.facebook.com',
-        apiVersion: this.env.WHATSAPP_API_VERSION ?? 'v24.0',
-        accessToken: credentials.accessToken,
-        phoneNumberId: credentials.number.phoneNumberId,
-        fetch: (input, init) => fetch(input, init),
-      },
-      send,
-    );
   }
 }

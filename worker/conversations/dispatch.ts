@@ -1,0 +1,67 @@
+// Sending one message for a conversation: wait for the number's shared throughput limiter (P3),
+// read the number's credentials, turn our stored picture into a Meta media id (B10), then send
+// through the typed client. Returns the outcome in the core's terms.
+import type { Effect, SendResultOutcome } from '../domain/conversation';
+import { DEFAULT_THROUGHPUT_MPS } from '../domain/rate-limit';
+import type { ConversationRef } from '../durable-objects/conversation-store';
+import type { Env } from '../env';
+import { numberCredentials } from '../services/number-settings';
+import { type Db, openDb } from '../storage/db';
+import { WhatsAppApiError } from '../whatsapp/errors';
+import { OutboundMediaError, resolveOutboundMedia } from './media';
+import { performSend } from './sender';
+
+type Send = Extract<Effect, { type: 'send' }>;
+
+/** Waits for the number's shared throughput limiter: a few ms at most at 80 messages/s. */
+async function throughput(env: Env, ref: ConversationRef): Promise<void> {
+  const gate = env.NUMBER_GATE.get(env.NUMBER_GATE.idFromName(ref.numberId));
+  for (let i = 0; i < 50; i++) {
+    const answer = await gate.acquire(DEFAULT_THROUGHPUT_MPS);
+    if (answer.ok) return;
+    await new Promise((resolve) =>
+      setTimeout(resolve, Math.min(1_000, Math.max(1, answer.retryAt - Date.now()))),
+    );
+  }
+}
+
+/** Our stored picture as a Meta media id; a failed upload means the message was not sent. */
+async function outboundMedia(
+  env: Env,
+  db: Db,
+  ref: ConversationRef,
+  mediaId: string,
+): Promise<string | SendResultOutcome> {
+  try {
+    return await resolveOutboundMedia(env, db, ref.orgId, mediaId, ref.conversationId);
+  } catch (err) {
+    if (err instanceof WhatsAppApiError) return { type: 'error', code: err.code };
+    // Gone or unreadable: WhatsApp's "media upload error" is the closest final answer.
+    if (err instanceof OutboundMediaError) return { type: 'error', code: 131053 };
+    return { type: 'error', code: 131000 };
+  }
+}
+
+export async function dispatch(env: Env, ref: ConversationRef, send: Send): Promise<SendResultOutcome> {
+  await throughput(env, ref);
+  const db = openDb(env);
+  const credentials = await numberCredentials(db, env.TOKEN_ENCRYPTION_KEY, ref.orgId);
+  // The number is gone: what WhatsApp says of an unregistered business number (pauses sending).
+  if (!credentials) return { type: 'error', code: 133010 };
+  let message = send;
+  if (send.payload.type === 'image') {
+    const media = await outboundMedia(env, db, ref, send.payload.mediaId);
+    if (typeof media !== 'string') return media;
+    message = { ...send, payload: { ...send.payload, mediaId: media } };
+  }
+  return performSend(
+    {
+      baseUrl: env.WHATSAPP_API_BASE ?? 'https://graph.facebook.com',
+      apiVersion: env.WHATSAPP_API_VERSION ?? 'v24.0',
+      accessToken: credentials.accessToken,
+      phoneNumberId: credentials.number.phoneNumberId,
+      fetch: (input, init) => fetch(input, init),
+    },
+    message,
+  );
+}
