@@ -64,12 +64,15 @@ describe('S1: signature', () => {
     expect(await acmeContact('+14155550170')).toBeUndefined();
   });
 
-  it('S1: a signature of the body with one byte changed is 401 and creates nothing', async () => {
+  it('S1: a body or a signature with one byte changed is 401 and creates nothing; the intact pair is accepted', async () => {
     const raw = JSON.stringify(payload);
     const { signBody } = await import('../../worker/whatsapp');
     const signature = await signBody(new TextEncoder().encode(raw), env.WHATSAPP_APP_SECRET ?? '');
     const tampered = raw.replace('forged', 'forgeD');
     expect((await postWebhook(tampered, signature)).status).toBe(401);
+    const last = signature.at(-1) === '0' ? '1' : '0';
+    expect((await postWebhook(raw, `${signature.slice(0, -1)}${last}`)).status).toBe(401);
+    expect(await acmeContact('+14155550170')).toBeUndefined();
     expect(await postWebhook(raw, signature).then((r) => r.status)).toBe(200);
     expect(await acmeContact('+14155550170')).toBeDefined();
   });
@@ -89,6 +92,16 @@ describe('B22: a customer writes first', () => {
     expect(thread?.items).toContainEqual(
       expect.objectContaining({ type: 'inbound', kind: 'text', text: 'Hello from Grace' }),
     );
+  });
+
+  it('S1: a body signed as Meta sends it (ASCII with \\u escapes) is verified on its raw bytes', async () => {
+    const raw = JSON.stringify(textWebhook('14155550179', 'Jos\u00e9', 'PLACEHOLDER')).replace(
+      'PLACEHOLDER',
+      '\\u00e4\\u00f6\\u00e5 \\ud83d\\ude00',
+    );
+    expect((await postWebhook(raw)).status).toBe(200);
+    const thread = await claimedThread('+14155550179');
+    expect(thread?.items.find((i) => i.type === 'inbound')?.text).toBe('\u00e4\u00f6\u00e5 \u{1f600}');
   });
 
   it('I6: the same webhook delivered twice is applied once', async () => {
@@ -162,6 +175,15 @@ describe('§6: what cannot be applied', () => {
     });
     const thread = await claimedThread(`+${from}`);
     expect(thread?.items.flatMap((i) => (i.type === 'inbound' ? [i.text] : []))).toEqual(['good']);
+  });
+
+  it('a message whose sender is no phone number is dead-lettered and creates no contact', async () => {
+    const before = await deadLetterCount();
+    const contacts = await conversationCount();
+    const payload = envelope({ changes: [messagesChange(ACME_PNID, [textMessage('BR.user.123', 'hi')])] });
+    expect((await postWebhook(payload)).status).toBe(200);
+    expect(await deadLetterCount()).toBe(before + 1);
+    expect(await conversationCount()).toBe(contacts);
   });
 
   it('B9: a status for a wamid nobody sent is answered 200', async () => {

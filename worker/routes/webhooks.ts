@@ -4,7 +4,6 @@
 // is durably accepted; a failure is a 500 so Meta redelivers (the conversations dedupe, I6).
 import { Hono } from 'hono';
 import type { Context } from 'hono';
-import { now as clockNow } from '../clock';
 import type { AppEnv } from '../env';
 import { intakeWebhook } from '../services/webhook-intake';
 import { SIGNATURE_HEADER, verifyHandshake, verifySignature } from '../whatsapp';
@@ -49,7 +48,8 @@ export const webhookRoutes = new Hono<AppEnv>()
       log('webhook_invalid_json', { bytes: raw.byteLength });
       return c.json(refusal('invalid_json', 'The webhook body is not valid JSON.'), 400);
     }
-    const outcome = await intakeWebhook(c.env, c.var.db, body, await clockNow(c.env), log);
+    // `now` is the request's clock reading (worker/clock.ts, dev offset included).
+    const outcome = await intakeWebhook(c.env, c.var.db, body, c.var.now, log);
     log('webhook_accepted', { events: outcome.events, deadLetters: outcome.deadLetters });
     return c.json({ ok: true }, 200);
   });

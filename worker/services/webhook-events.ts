@@ -96,6 +96,9 @@ export function toInboundMessage(e: MessageEvent): InboundMessage {
   }
 }
 
+/** E.164 without the plus: what `messages[].from` carries for a phone number. */
+const PHONE_DIGITS = /^[1-9]\d{5,14}$/;
+
 async function routeMessage(ctx: IntakeContext, e: MessageEvent): Promise<void> {
   const target = await ctx.numbers.lookup(e.phoneNumberId);
   if (!target?.enabled) {
@@ -104,6 +107,11 @@ async function routeMessage(ctx: IntakeContext, e: MessageEvent): Promise<void> 
     return;
   }
   const { number } = target;
+  if (!PHONE_DIGITS.test(e.from)) {
+    // A business-scoped user id without a phone number (2026) cannot name a contact yet.
+    ctx.deadLetter({ orgId: number.orgId, reason: 'message sender is not a phone number', payload: e });
+    return;
+  }
   const customer = { waId: e.waId, phoneDigits: e.from, profileName: e.profileName ?? null };
   const { ref, stub } = await conversationForCustomer(ctx.env, ctx.db, number, customer, ctx.now);
   const message = toInboundMessage(e);
