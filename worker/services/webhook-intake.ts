@@ -87,6 +87,26 @@ async function deadLetterProblems(ctx: IntakeContext, body: unknown, problems: W
   if (byPart.size > 0) ctx.log('webhook_dead_letters', { count: byPart.size });
 }
 
+/** Conversations applied at once: a 1000-event batch must not open 1000 subrequests together. */
+const GROUP_CONCURRENCY = 16;
+
+/** Runs every item (at most `limit` at a time) to the end, and returns what failed. */
+async function inPool<T>(items: T[], limit: number, run: (item: T) => Promise<void>): Promise<unknown[]> {
+  const failures: unknown[] = [];
+  let next = 0;
+  const lane = async () => {
+    for (let item = items[next++]; item !== undefined; item = items[next++]) {
+      try {
+        await run(item);
+      } catch (err) {
+        failures.push(err);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return failures;
+}
+
 export async function intakeWebhook(
   env: Env,
   db: Db,
@@ -105,13 +125,10 @@ export async function intakeWebhook(
     deadLetter: (letter) => letters.push({ ...letter, now }),
   };
   await deadLetterProblems(ctx, body, problems);
-  const results = await Promise.allSettled(
-    groupByConversation(events).map(async (group) => {
-      for (const e of group) await routeEvent(ctx, e);
-    }),
-  );
-  const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (failure) throw failure.reason;
+  const failures = await inPool(groupByConversation(events), GROUP_CONCURRENCY, async (group) => {
+    for (const e of group) await routeEvent(ctx, e);
+  });
+  if (failures.length > 0) throw failures[0];
   await insertDeadLetters(db, letters);
   return { events: events.length, deadLetters: letters.length };
 }
