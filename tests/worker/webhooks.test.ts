@@ -6,7 +6,8 @@ import { count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { conversations, deadLetters, templates } from '../../worker/storage/schema';
 import { updateOrg } from '../../worker/storage/repos/orgs';
-import { upsertContact } from '../../worker/storage/repos/contacts';
+import { findContactByWaId, upsertContact } from '../../worker/storage/repos/contacts';
+import { phonesForWaId } from '../../worker/services/webhook-customers';
 import { ensureConversation } from '../../worker/storage/repos/conversations';
 import { call, db, setupDemo, tokenFor } from './helpers';
 import {
@@ -240,6 +241,23 @@ describe('§6: what cannot be applied', () => {
     const before = await deadLetterCount();
     expect((await postWebhook(envelope({ changes: [prefs, errors] }))).status).toBe(200);
     expect(await deadLetterCount()).toBe(before);
+  });
+
+  it("a status naming a Brazilian customer by wa_id (no ninth digit) reaches that customer's conversation", async () => {
+    const now = Date.now();
+    await upsertContact(db(), 'acme', { phone: '+5511912345678', name: 'Ana Souza', now });
+    expect(phonesForWaId('551112345678')).toEqual(['+551112345678', '+5511912345678']);
+    expect(phonesForWaId('5215512345678')).toEqual(['+5215512345678', '+525512345678']);
+    const before = await deadLetterCount();
+    const status = {
+      id: wamid(),
+      status: 'sent',
+      timestamp: String(Math.floor(now / 1000)),
+      recipient_id: '551112345678',
+    };
+    expect((await postWebhook(envelope({ changes: [statusChange(ACME_PNID, [status])] }))).status).toBe(200);
+    expect(await deadLetterCount()).toBe(before);
+    expect((await findContactByWaId(db(), 'acme', '551112345678'))?.phone).toBe('+5511912345678');
   });
 
   it('a status for a customer we never knew is dead-lettered, not turned into a contact', async () => {

@@ -6,7 +6,6 @@ import { eq } from 'drizzle-orm';
 import type { InboundMessage } from '../domain/conversation';
 import type { Env } from '../env';
 import type { Db } from '../storage/db';
-import { findContactByPhone, findContactByWaId } from '../storage/repos/contacts';
 import type { DeadLetterInput } from '../storage/repos/dead-letters';
 import { findNumberByPhoneNumberId, type NumberRow } from '../storage/repos/numbers';
 import { getOrg } from '../storage/repos/orgs';
@@ -15,6 +14,7 @@ import { businessNumbers } from '../storage/schema';
 import type { MessageEvent, StatusEvent, TemplateStatusEvent, WebhookEvent } from '../whatsapp';
 import { conversationForCustomer } from './conversations';
 import { ApiError } from './errors';
+import { findCustomerContact } from './webhook-customers';
 import { fetchInboundImage } from './webhook-media';
 
 /** One log line's fields: ids, counts and codes only (never bodies or phone numbers, SPEC §6). */
@@ -146,10 +146,7 @@ async function routeStatus(ctx: IntakeContext, e: StatusEvent): Promise<void> {
   // Statuses of a disabled org are still applied: they only describe messages already sent (B9, I4).
   const { number } = target;
   const recipient = e.recipientId;
-  const contact =
-    recipient &&
-    ((await findContactByWaId(ctx.db, number.orgId, recipient)) ??
-      (await findContactByPhone(ctx.db, number.orgId, `+${recipient}`)));
+  const contact = recipient ? await findCustomerContact(ctx.db, number.orgId, recipient) : undefined;
   if (!recipient || !contact) {
     ctx.deadLetter({
       orgId: number.orgId,
@@ -163,7 +160,8 @@ async function routeStatus(ctx: IntakeContext, e: StatusEvent): Promise<void> {
     });
     return;
   }
-  const customer = { waId: recipient, phoneDigits: recipient, profileName: null };
+  // The contact's own digits, so the lookup below finds it by phone and records the wa_id alias.
+  const customer = { waId: recipient, phoneDigits: contact.phone.replace(/^\+/, ''), profileName: null };
   const { ref, stub } = await conversationForCustomer(ctx.env, ctx.db, number, customer, ctx.now);
   await stub.status(ref, {
     wamid: e.messageId,

@@ -1,0 +1,30 @@
+// Which contact a status webhook is about. A status names the customer only by wa_id, which can differ
+// from the E.164 digits we sent to (SPEC §2): Brazil's wa_ids lack the mobile ninth digit and older
+// Mexican ones carry a "1" after the country code. So: the wa_id alias first, then the phone forms
+// that wa_id can stand for. A status never creates a contact.
+import type { Db } from '../storage/db';
+import { type ContactRow, findContactByPhone, findContactByWaId } from '../storage/repos/contacts';
+
+/** E.164 numbers a wa_id may stand for, most likely first. */
+export function phonesForWaId(waId: string): string[] {
+  const phones = [`+${waId}`];
+  const brazil = /^55(\d{2})(\d{8})$/.exec(waId);
+  if (brazil) phones.push(`+55${brazil[1]}9${brazil[2]}`);
+  const mexico = /^521(\d{10})$/.exec(waId);
+  if (mexico) phones.push(`+52${mexico[1]}`);
+  return phones;
+}
+
+export async function findCustomerContact(
+  db: Db,
+  orgId: string,
+  waId: string,
+): Promise<ContactRow | undefined> {
+  const byAlias = await findContactByWaId(db, orgId, waId);
+  if (byAlias) return byAlias;
+  for (const phone of phonesForWaId(waId)) {
+    const contact = await findContactByPhone(db, orgId, phone);
+    if (contact) return contact;
+  }
+  return undefined;
+}
