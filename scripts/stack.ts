@@ -26,10 +26,10 @@ function options(): ReturnType<typeof parseStackOptions> {
 const stack = new LocalStack(options(), consoleLogger);
 
 let exitCode = 0;
-const shutdown = (why: string, code: number): void => {
+const shutdown = (why: string | null, code: number): void => {
   if (stack.stopped) return; // a second Ctrl-C while stopping changes nothing; stop() is bounded
   exitCode = code;
-  say(`${why}: stopping the worker and the sandbox`);
+  if (why) say(`${why}: stopping the worker and the sandbox`);
   void stack.stop().then(() => {
     say(code === 0 ? 'stopped' : 'stopped after an error');
     process.exit(exitCode);
@@ -49,10 +49,10 @@ try {
   console.log(banner(urls, stack.options.persistTo, root));
   const reason = await stack.failure();
   say(`${reason}; stopping the sandbox`, true);
-  shutdown('the worker stopped', 1);
+  shutdown(null, 1);
 } catch (err) {
   if (!(err instanceof StackStopped)) {
     say(`could not start: ${err instanceof Error ? err.message : String(err)}`, true);
-    shutdown('start failed', 1);
+    shutdown(null, 1);
   }
 }
