@@ -22,6 +22,8 @@ export interface SpawnOptions {
   log: Logger;
   /** Returns false for a line that should not be shown (called for every line, in order). */
   keep?: (line: string) => boolean;
+  /** Also start a tiny watcher that kills the child's group if this process dies without stopping it. */
+  reaper?: boolean;
 }
 
 export interface Child {
@@ -46,6 +48,27 @@ function signalGroup(pid: number, signal: NodeJS.Signals | 0): boolean {
   }
 }
 
+/**
+ * Runs detached beside the child: when its parent (this process) is gone, even after SIGKILL or a
+ * signal that skips 'exit' handlers, it kills the child's whole group; it ends when that group is gone.
+ */
+const REAPER_SCRIPT = `
+const [parent, group] = process.argv.slice(1).map(Number);
+const gone = (pid) => { try { process.kill(pid, 0); return false; } catch (e) { return e.code === 'ESRCH'; } };
+setInterval(() => {
+  if (gone(-group)) process.exit(0);
+  if (process.ppid !== parent) { try { process.kill(-group, 'SIGKILL'); } catch {} process.exit(0); }
+}, 500);`;
+
+function startReaper(group: number): ChildProcess {
+  const reaper = spawn(process.execPath, ['-e', REAPER_SCRIPT, String(process.pid), String(group)], {
+    stdio: 'ignore',
+    detached: true,
+  });
+  reaper.unref();
+  return reaper;
+}
+
 function pipeLines(stream: Readable | null, onLine: (line: string) => void): void {
   if (!stream) return;
   createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY }).on('line', onLine);
@@ -61,6 +84,7 @@ export function spawnChild(options: SpawnOptions): Child {
   });
   const pid = proc.pid;
   if (pid === undefined) throw new Error(`could not start ${name} (${options.command})`);
+  const reaper = options.reaper ? startReaper(pid) : undefined;
   pipeLines(proc.stdout, (line) => keep(line) && log(name, line));
   pipeLines(proc.stderr, (line) => keep(line) && log(name, line, true));
   const exited = new Promise<ExitInfo>((resolve) => {
@@ -81,11 +105,16 @@ export function spawnChild(options: SpawnOptions): Child {
       // The leader is gone; give the rest of its group a moment, then make sure nothing is left.
       for (let i = 0; i < 20 && signalGroup(pid, 0); i += 1) await delay(50);
       signalGroup(pid, 'SIGKILL');
+      reaper?.kill();
       return info;
     })();
     return stopping;
   };
-  return { name, pid, exited, stop, killNow: () => void signalGroup(pid, 'SIGKILL') };
+  const killNow = (): void => {
+    signalGroup(pid, 'SIGKILL');
+    reaper?.kill();
+  };
+  return { name, pid, exited, stop, killNow };
 }
 
 /** Runs a child to completion; rejects with its name and exit status when it fails. */

@@ -113,6 +113,7 @@ export class LocalStack {
           else seedOutput.push(line);
         },
         keep: (line) => !isNpmConfigNoise(line),
+        reaper: true,
       }),
     );
     const seeded = await seed.exited;
@@ -154,9 +155,14 @@ export class LocalStack {
         env,
         log: this.log,
         keep: wranglerNoiseFilter(),
+        reaper: true,
       }),
     );
-    const healthy = await waitForHealth(workerUrl, this.worker.exited, 90_000);
+    const healthy = await waitForHealth(
+      workerUrl,
+      this.worker.exited,
+      this.options.healthTimeoutMs ?? 90_000,
+    );
     this.check();
     if (healthy !== true) throw new Error(`the worker did not start: ${healthy}; see [worker] above`);
     return { workerUrl, sandboxUrl };

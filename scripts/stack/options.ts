@@ -19,6 +19,8 @@ export interface StackOptions {
   persistTo: string;
   /** Wipe `persistTo` before seeding. */
   fresh: boolean;
+  /** How long to wait for the worker's /healthz once wrangler runs (default 90 s). */
+  healthTimeoutMs?: number;
 }
 
 export class UsageError extends Error {}

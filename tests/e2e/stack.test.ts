@@ -14,7 +14,7 @@ let stack: Stack | undefined;
 
 beforeAll(async () => {
   stack = await startStack();
-}, 90_000);
+}, 120_000);
 
 afterAll(async () => {
   await stack?.stop();

@@ -75,6 +75,7 @@ export async function startStack(
       sandboxPort: options.sandboxPort ?? 0,
       persistTo,
       fresh: false,
+      healthTimeoutMs: 60_000, // below the tests' hook timeout, so a slow start still ends in stop()
     },
     (who, line) => {
       lines.push(`[${who}] ${line}`);
