@@ -25,6 +25,7 @@ import { nextDueAt } from '../domain/timers';
 import { type ConversationView, viewFor } from '../domain/view';
 import type { Env } from '../env';
 import { openDb } from '../storage/db';
+import { addWaIdAlias } from '../storage/repos/contacts';
 import { type ConversationRef, ConversationStore } from './conversation-store';
 
 /** Commands a signed-in user may give; the route builds them from the request. */
@@ -211,7 +212,13 @@ export class ConversationObject extends DurableObject<Env> {
           continue;
         }
         const outcome = this.ref ? await dispatch(this.env, this.ref, send) : { type: 'unknown' as const };
+        const knownWaIds = this.requireState().customer.waIds;
         await this.run({ type: 'send_result', messageId: send.messageId, attempt: send.attempt, outcome });
+        // Meta's wa_id can differ from the E.164 digits (Brazil, Mexico): remember it so replies and
+        // statuses naming the customer by it find this conversation (SPEC §2).
+        if (outcome.type === 'accepted' && outcome.waId && !knownWaIds.includes(outcome.waId) && this.ref) {
+          await addWaIdAlias(openDb(this.env), this.ref.orgId, this.ref.contactId, outcome.waId, Date.now());
+        }
       }
     } finally {
       this.draining = false;

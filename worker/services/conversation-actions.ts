@@ -4,7 +4,7 @@ import type { SendMessageRequest } from '../../shared/api/conversations';
 import type { ActResult, UserCommand } from '../durable-objects/conversation';
 import type { Db } from '../storage/db';
 import { getContact } from '../storage/repos/contacts';
-import { getMediaRow } from '../storage/repos/media';
+import { claimOutboundMedia } from './media';
 import type { SessionContext } from '../storage/repos/sessions';
 import { getUser } from '../storage/repos/users';
 import { type ConversationHandle, userRef } from './conversations';
@@ -91,14 +91,14 @@ export async function writeCommand(
         content: { type: 'text', text: body.text },
       };
     case 'image': {
-      const picture = await getMediaRow(db, auth.org.id, body.mediaId);
-      if (picture?.direction !== 'out') {
-        throw new ApiError(
-          422,
-          'unknown_media',
-          'No uploaded picture with this mediaId: upload it with POST /api/v1/media first.',
-        );
-      }
+      // Only the caller's own upload, for this conversation (B10, I8); linking it now lets the other
+      // participants see it while it waits in the queue.
+      await claimOutboundMedia(
+        db,
+        { orgId: auth.org.id, userId: auth.user.id },
+        body.mediaId,
+        handle.ref.conversationId,
+      );
       return {
         type: 'write',
         actor,
