@@ -94,7 +94,12 @@ describe('consent (B1, B2, B4, B5)', () => {
     expect(second.body.message.state).toBe('queued');
     const now = (await state(alice, contact)).serverNow;
     await customerSays(id, phone, tap('yes', await optInWamid(alice, id), now));
-    const items = (await thread(alice, id)).items.filter((i) => i.type === 'outbound');
+    const all = (await thread(alice, id)).items;
+    // The thread reads in the order things happened, though WhatsApp's timestamps are in seconds.
+    expect(all.findIndex((i) => i.kind === 'opt_in')).toBeLessThan(
+      all.findIndex((i) => i.type === 'inbound'),
+    );
+    const items = all.filter((i) => i.type === 'outbound');
     expect(items.map((i) => [i.kind, i.state])).toEqual([
       ['opt_in', 'sent'],
       ['text', 'sent'],

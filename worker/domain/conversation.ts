@@ -98,7 +98,8 @@ export type Effect =
     }
   | { type: 'ledger'; draft: ConsentRecordDraft }
   | { type: 'message'; message: OutboundMessage }
-  | { type: 'inbound'; threadId: string; message: InboundMessage }
+  /** `at`: when it reached us (orders the thread; WhatsApp's timestamp has one-second resolution). */
+  | { type: 'inbound'; threadId: string; at: number; message: InboundMessage }
   | { type: 'system'; threadId: string; at: number; event: SystemEvent }
   | { type: 'pause_number'; code: number; reason: string }
   | { type: 'notify'; reason: 'unassigned' | 'customer_message'; userIds: string[] }

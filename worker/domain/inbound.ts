@@ -41,7 +41,7 @@ export function onInbound(state: ConversationState, cmd: InboundCommand, ctx: Co
     thread = currentThread(next.team);
   }
   if (!thread) throw new Error('invariant: an inbound message has a thread');
-  effects.push({ type: 'inbound', threadId: thread.id, message: msg });
+  effects.push({ type: 'inbound', threadId: thread.id, at: ctx.now, message: msg });
   effects.push({ type: 'state_changed' });
   if (next.team.participants.length === 0) {
     effects.push({ type: 'notify', reason: 'unassigned', userIds: next.team.lastParticipants });

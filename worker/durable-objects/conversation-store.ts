@@ -87,7 +87,7 @@ export class ConversationStore {
         );
         return;
       case 'inbound':
-        this.insertEvent(e.threadId, e.message.timestamp, 'inbound', e.message);
+        this.insertEvent(e.threadId, e.at, 'inbound', e.message);
         return;
       case 'system':
         this.insertEvent(e.threadId, e.at, 'system', e.event);
