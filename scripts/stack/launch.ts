@@ -3,7 +3,7 @@
 // the WhatsApp sandbox in this process, `wrangler dev` as a child in its own process group, then a
 // wait for GET /healthz. `stop()` may be called at any moment, also while starting, and leaves no
 // process behind.
-import { rmSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { type RunningSandbox, startSandbox } from '../../sandbox/index';
@@ -11,7 +11,16 @@ import { type Child, type ExitInfo, type Logger, spawnChild } from './children';
 import { ensureDevSecrets } from './dev-secrets';
 import { HOST, type StackOptions } from './options';
 import { assertPortFree, PortInUseError } from './ports';
+import { spawnSeed } from './seed';
 import { waitForHealth, wranglerDevArgs, wranglerNoiseFilter } from './worker';
+
+/** The seed takes a few seconds; a wrangler that hangs (it can, on an odd state directory) must not hang us. */
+const SEED_TIMEOUT_MS = 120_000;
+
+const delay = (ms: number): Promise<void> =>
+  new Promise((resolve) => {
+    setTimeout(resolve, ms).unref();
+  });
 
 export class StackStopped extends Error {
   constructor() {
@@ -23,9 +32,6 @@ export interface StackUrls {
   workerUrl: string;
   sandboxUrl: string;
 }
-
-/** npm's warnings about this machine's own npm configuration, printed by every npx the seed runs. */
-const isNpmConfigNoise = (line: string): boolean => /^npm warn Unknown (user|env|project) config/.test(line);
 
 const describeExit = ({ code, signal }: ExitInfo): string =>
   signal ? `signal ${signal}` : `exit code ${code}`;
@@ -91,6 +97,13 @@ export class LocalStack {
       wipe(persistTo, root);
     }
 
+    try {
+      mkdirSync(persistTo, { recursive: true });
+      accessSync(persistTo, constants.W_OK);
+    } catch (err) {
+      throw new Error(`cannot use ${persistTo} for the local state: ${(err as Error).message}`);
+    }
+
     say(`seeding (migrations + demo data) into ${persistTo}`);
     const env = {
       ...process.env,
@@ -99,27 +112,17 @@ export class LocalStack {
       WRANGLER_SEND_METRICS: 'false',
     };
     this.check();
-    // The seed's wrangler output (migration tables) is kept back and shown only if the seed fails.
-    const seedOutput: string[] = [];
-    const seed = this.track(
-      spawnChild({
-        name: 'seed',
-        command: process.execPath,
-        args: ['--import', 'tsx', path.join(root, 'scripts', 'seed.ts'), '--persist-to', persistTo],
-        cwd: root,
-        env,
-        log: (who, line, isError) => {
-          if (line.startsWith('seed:')) this.log(who, line, isError);
-          else seedOutput.push(line);
-        },
-        keep: (line) => !isNpmConfigNoise(line),
-        reaper: true,
-      }),
-    );
-    const seeded = await seed.exited;
+    const seed = spawnSeed(root, persistTo, env, this.log);
+    this.track(seed.child);
+    const seeded = await Promise.race([seed.child.exited, delay(SEED_TIMEOUT_MS).then(() => null)]);
+    if (seeded === null) {
+      await seed.child.stop();
+      for (const line of seed.held) this.log('seed', line, true);
+      throw new Error(`the seed did not finish within ${SEED_TIMEOUT_MS / 1000} s; see [seed] above`);
+    }
     this.check();
     if (seeded.code !== 0) {
-      for (const line of seedOutput) this.log('seed', line, true);
+      for (const line of seed.held) this.log('seed', line, true);
       throw new Error(`the seed failed (${describeExit(seeded)}); see [seed] above`);
     }
 

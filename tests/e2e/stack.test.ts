@@ -21,8 +21,12 @@ afterAll(async () => {
 }, 30_000);
 
 describe('npm start stack', () => {
-  it('a demo user signs in, sees the approved templates, and the sandbox knows Samuel', async () => {
+  it('a demo user signs in, sees the approved templates, and the sandbox knows Samuel', async ({
+    onTestFailed,
+  }) => {
     if (!stack) throw new Error('stack not started');
+    const logs = stack.logs;
+    onTestFailed(() => console.error(`local stack log (last lines):\n${logs().slice(-80).join('\n')}`));
     const health = await stack.api('/healthz');
     expect(health.status).toBe(200);
     expect(health.body).toEqual({ ok: true });
