@@ -3,8 +3,6 @@
 // the WhatsApp sandbox in this process, `wrangler dev` as a child in its own process group, then a
 // wait for GET /healthz. `stop()` may be called at any moment, also while starting, and leaves no
 // process behind.
-import { accessSync, constants, mkdirSync, rmSync } from 'node:fs';
-import { homedir } from 'node:os';
 import path from 'node:path';
 import { type RunningSandbox, startSandbox } from '../../sandbox/index';
 import { type Child, type ExitInfo, type Logger, spawnChild } from './children';
@@ -12,6 +10,7 @@ import { ensureDevSecrets } from './dev-secrets';
 import { HOST, type StackOptions } from './options';
 import { assertPortFree, PortInUseError } from './ports';
 import { spawnSeed } from './seed';
+import { prepareStateDir, wipeStateDir } from './state-dir';
 import { waitForHealth, wranglerDevArgs, wranglerNoiseFilter } from './worker';
 
 /** The seed takes a few seconds; a wrangler that hangs (it can, on an odd state directory) must not hang us. */
@@ -35,16 +34,6 @@ export interface StackUrls {
 
 const describeExit = ({ code, signal }: ExitInfo): string =>
   signal ? `signal ${signal}` : `exit code ${code}`;
-
-/** Refuses to wipe anything that is not clearly a state directory (the repo itself, home, /). */
-function wipe(dir: string, root: string): void {
-  const resolved = path.resolve(dir);
-  const forbidden = [path.parse(resolved).root, homedir(), root].map((p) => path.resolve(p));
-  if (forbidden.includes(resolved) || root.startsWith(`${resolved}${path.sep}`)) {
-    throw new Error(`refusing to wipe ${resolved}: not a state directory`);
-  }
-  rmSync(resolved, { recursive: true, force: true });
-}
 
 export class LocalStack {
   private readonly children = new Set<Child>();
@@ -94,15 +83,10 @@ export class LocalStack {
     }
     if (fresh) {
       say(`--fresh: wiping ${persistTo}`);
-      wipe(persistTo, root);
+      wipeStateDir(persistTo, root);
     }
 
-    try {
-      mkdirSync(persistTo, { recursive: true });
-      accessSync(persistTo, constants.W_OK);
-    } catch (err) {
-      throw new Error(`cannot use ${persistTo} for the local state: ${(err as Error).message}`);
-    }
+    prepareStateDir(persistTo);
 
     say(`seeding (migrations + demo data) into ${persistTo}`);
     const env = {
