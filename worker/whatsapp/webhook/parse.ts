@@ -3,7 +3,7 @@
 // on its own, so one broken message does not drop the good ones beside it.
 import type { EventOrigin, TemplateStatusEvent, WebhookEvent, WebhookParseResult } from './events';
 import { parseMessagesValue } from './parse-messages';
-import { compact, keysOf, ProblemList } from './problems';
+import { compact, keysOf, ProblemList, parsePart } from './problems';
 import {
   ChangeSchema,
   EntrySchema,
@@ -22,13 +22,8 @@ function parseTemplateStatus(
   path: string,
   problems: ProblemList,
 ): WebhookEvent[] {
-  const parsed = TemplateStatusValueSchema.safeParse(raw);
-  if (!parsed.success) {
-    problems.fromZod(path, parsed.error);
-    return [];
-  }
-  problems.unknownKeys(path, raw, keysOf(TemplateStatusValueSchema));
-  const v = parsed.data;
+  const v = parsePart(TemplateStatusValueSchema, raw, path, problems);
+  if (!v) return [];
   const event: TemplateStatusEvent = compact({
     type: 'template_status',
     wabaId,
@@ -51,19 +46,15 @@ function parseUserPreferences(
   path: string,
   problems: ProblemList,
 ): WebhookEvent[] {
-  const parsed = UserPreferencesValueSchema.safeParse(raw);
-  if (!parsed.success) {
-    problems.fromZod(path, parsed.error);
-    return [];
-  }
-  problems.unknownKeys(path, raw, keysOf(UserPreferencesValueSchema));
+  const parsedData = parsePart(UserPreferencesValueSchema, raw, path, problems);
+  if (!parsedData) return [];
   const origin: EventOrigin = compact({
     wabaId,
-    phoneNumberId: parsed.data.metadata?.phone_number_id,
-    displayPhoneNumber: parsed.data.metadata?.display_phone_number,
+    phoneNumberId: parsedData.metadata?.phone_number_id,
+    displayPhoneNumber: parsedData.metadata?.display_phone_number,
   });
   const events: WebhookEvent[] = [];
-  parsed.data.user_preferences.forEach((item, i) => {
+  parsedData.user_preferences.forEach((item, i) => {
     const pref = UserPreferenceSchema.safeParse(item);
     if (!pref.success) {
       problems.fromZod(`${path}.user_preferences[${i}]`, pref.error);
@@ -92,13 +83,9 @@ function parseChange(
   path: string,
   problems: ProblemList,
 ): WebhookEvent[] {
-  const change = ChangeSchema.safeParse(raw);
-  if (!change.success) {
-    problems.fromZod(path, change.error);
-    return [];
-  }
-  problems.unknownKeys(path, raw, keysOf(ChangeSchema));
-  const { field, value } = change.data;
+  const changeData = parsePart(ChangeSchema, raw, path, problems);
+  if (!changeData) return [];
+  const { field, value } = changeData;
   const valuePath = `${path}.value`;
   switch (field) {
     case 'messages':

@@ -36,6 +36,28 @@ export function keysOf(schema: { shape: Record<string, unknown> }): string[] {
   return Object.keys(schema.shape);
 }
 
+/**
+ * Parses one part of the envelope with an object schema: the data, or undefined with the part's
+ * problems recorded; fields the schema does not know are reported too (never fatal).
+ */
+export function parsePart<T>(
+  schema: {
+    shape: Record<string, unknown>;
+    safeParse(raw: unknown): { success: true; data: T } | { success: false; error: z.ZodError };
+  },
+  raw: unknown,
+  path: string,
+  problems: ProblemList,
+): T | undefined {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    problems.fromZod(path, parsed.error);
+    return undefined;
+  }
+  problems.unknownKeys(path, raw, keysOf(schema));
+  return parsed.data;
+}
+
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
