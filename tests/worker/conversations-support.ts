@@ -123,3 +123,22 @@ export async function tokenAt(email: string, now: number): Promise<string> {
   if (!user) throw new Error(`no user ${email}`);
   return (await issueSession(db(), user, now)).token;
 }
+
+/** A contact who has opted in: the opt-in sent by `token`'s user and tapped Yes by the customer. */
+export async function optedIn(
+  token: string,
+  name: string,
+  phone: string,
+): Promise<{ contact: string; conversationId: string }> {
+  const contact = await newContact(token, name, phone);
+  const res = await call<{ conversation: { conversationId: string } }>(
+    'POST',
+    `/api/v1/contacts/${contact}/whatsapp/opt-in`,
+    { token },
+  );
+  if (res.status !== 201) throw new Error(`opt-in: ${res.status} ${JSON.stringify(res.body)}`);
+  const conversationId = res.body.conversation.conversationId;
+  const now = (await state(token, contact)).serverNow;
+  await customerSays(conversationId, phone, tap('yes', await optInWamid(token, conversationId), now));
+  return { contact, conversationId };
+}
