@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Effect } from '../../worker/domain/conversation';
 import { viewFor } from '../../worker/domain/view';
-import { alice, bob, Driver, followUp, HOUR, messageId, newWamid, tap } from './support/fixtures';
+import { alice, bob, type Driver, followUp, HOUR, messageId, newWamid, optedIn } from './support/fixtures';
 
 type Send = Extract<Effect, { type: 'send' }>;
 const textOf = (s: Send) => (s.payload.type === 'text' ? s.payload.text : s.payload.type);
-
-/** An opted-in conversation with Alice, the customer having just tapped Yes. */
-function optedIn(): Driver {
-  const d = new Driver();
-  const wamid = d.optIn();
-  d.run({ type: 'inbound', message: tap('yes', wamid, d.now) });
-  d.drain();
-  return d;
-}
 
 function status(
   d: Driver,

@@ -3,20 +3,23 @@ import type { Effect } from '../../worker/domain/conversation';
 import { describeSystemEvent, type SystemEvent } from '../../worker/domain/system-events';
 import { isEligible, readAccess, readableThreads } from '../../worker/domain/team';
 import { viewFor } from '../../worker/domain/view';
-import { alice, bob, carol, dave, Driver, HOUR, messageId, shawn, samuelUser, tap } from './support/fixtures';
+import {
+  alice,
+  bob,
+  carol,
+  dave,
+  Driver,
+  HOUR,
+  messageId,
+  shawn,
+  samuelUser,
+  optedIn,
+} from './support/fixtures';
 
 type Send = Extract<Effect, { type: 'send' }>;
 const textOf = (s: Send) => (s.payload.type === 'text' ? s.payload.text : s.payload.type);
 const systemEvents = (d: Driver): SystemEvent[] =>
   d.effects.flatMap((e) => (e.type === 'system' ? [e.event] : []));
-
-function optedIn(): Driver {
-  const d = new Driver();
-  const wamid = d.optIn();
-  d.run({ type: 'inbound', message: tap('yes', wamid, d.now) });
-  d.drain();
-  return d;
-}
 
 describe('add (B13)', () => {
   it('B13: only enabled users of the same sub-org are eligible', () => {

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nextDueAt, overdueTimers } from '../../worker/domain/timers';
 import { viewFor } from '../../worker/domain/view';
-import { alice, Driver, HOUR, messageId, tap } from './support/fixtures';
-
-function optedIn(): Driver {
-  const d = new Driver();
-  const wamid = d.optIn();
-  d.run({ type: 'inbound', message: tap('yes', wamid, d.now) });
-  d.drain();
-  return d;
-}
+import { alice, Driver, HOUR, messageId, optedIn } from './support/fixtures';
 
 describe('timers (I9)', () => {
   it('I9: the next due time is the window expiry while the window is open', () => {

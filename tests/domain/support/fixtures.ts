@@ -204,3 +204,12 @@ export function messageId(result: Result): string {
   if (!m) throw new Error('no message in result');
   return m.id;
 }
+
+/** A conversation with Alice whose customer has just tapped Yes on the opt-in (queue drained). */
+export function optedIn(): Driver {
+  const d = new Driver();
+  const wamid = d.optIn();
+  d.run({ type: 'inbound', message: tap('yes', wamid, d.now) });
+  d.drain();
+  return d;
+}
