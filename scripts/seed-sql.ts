@@ -14,7 +14,8 @@ export function sqlLiteral(value: unknown): string {
   throw new Error(`cannot render ${typeof value} as SQL`);
 }
 
-function inline(query: { sql: string; params: unknown[] }): string {
+/** One drizzle query as a literal SQL statement (values inlined, quotes escaped). */
+export function inlineSql(query: { sql: string; params: unknown[] }): string {
   let i = 0;
   const sql = query.sql.replace(/\?/g, () => sqlLiteral(query.params[i++]));
   if (i !== query.params.length) throw new Error('placeholder count mismatch');
@@ -24,18 +25,19 @@ function inline(query: { sql: string; params: unknown[] }): string {
 /** INSERT ... ON CONFLICT DO NOTHING per row, in foreign-key order: running it twice is harmless. */
 export function seedStatements(rows: SeedRows): string[] {
   const out: string[] = [];
-  for (const r of rows.orgs) out.push(inline(builder.insert(t.orgs).values(r).onConflictDoNothing().toSQL()));
+  for (const r of rows.orgs)
+    out.push(inlineSql(builder.insert(t.orgs).values(r).onConflictDoNothing().toSQL()));
   for (const r of rows.subOrgs)
-    out.push(inline(builder.insert(t.subOrgs).values(r).onConflictDoNothing().toSQL()));
+    out.push(inlineSql(builder.insert(t.subOrgs).values(r).onConflictDoNothing().toSQL()));
   for (const r of rows.users)
-    out.push(inline(builder.insert(t.users).values(r).onConflictDoNothing().toSQL()));
+    out.push(inlineSql(builder.insert(t.users).values(r).onConflictDoNothing().toSQL()));
   for (const r of rows.numbers) {
-    out.push(inline(builder.insert(t.businessNumbers).values(r).onConflictDoNothing().toSQL()));
+    out.push(inlineSql(builder.insert(t.businessNumbers).values(r).onConflictDoNothing().toSQL()));
   }
   for (const r of rows.templates)
-    out.push(inline(builder.insert(t.templates).values(r).onConflictDoNothing().toSQL()));
+    out.push(inlineSql(builder.insert(t.templates).values(r).onConflictDoNothing().toSQL()));
   for (const r of rows.mappings) {
-    out.push(inline(builder.insert(t.templateVariableMappings).values(r).onConflictDoNothing().toSQL()));
+    out.push(inlineSql(builder.insert(t.templateVariableMappings).values(r).onConflictDoNothing().toSQL()));
   }
   return out;
 }
