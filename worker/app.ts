@@ -15,6 +15,7 @@ import { contactWhatsAppRoutes } from './routes/contact-whatsapp';
 import { contactRoutes } from './routes/contacts';
 import { conversationRoutes } from './routes/conversations';
 import { devClockRoutes } from './routes/dev-clock';
+import { historyRoutes } from './routes/history';
 import { mediaRoutes } from './routes/media';
 import { json } from './routes/openapi';
 import { templateRoutes } from './routes/templates';
@@ -48,6 +49,7 @@ export const app = base
   .route(API, mediaRoutes)
   .route(API, contactWhatsAppRoutes)
   .route(API, conversationRoutes)
+  .route(API, historyRoutes)
   .route(API, adminNumberResumeRoutes)
   .route('/', devClockRoutes);
 

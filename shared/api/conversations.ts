@@ -142,3 +142,37 @@ export const EligibleUsersSchema = z
   .object({ users: z.array(ParticipantSchema) })
   .meta({ id: 'EligibleUsers' });
 export const ConversationStateEnvelopeSchema = z.object({ conversation: ConversationStateSchema });
+
+export const ContactSummarySchema = z.object({ id: z.string(), name: z.string(), phone: z.string() });
+
+/** B11: one line of the history list. */
+export const ThreadSummarySchema = z.object({
+  conversationId: z.string(),
+  threadId: z.string(),
+  contact: ContactSummarySchema,
+  startedAt: z.number(),
+  endedAt: z.number().nullable(),
+  lastAt: z.number(),
+  lastText: z.string().nullable(),
+  /** The user left this thread or it ended: it opens read-only. */
+  readOnly: z.boolean(),
+});
+export const ThreadListSchema = z
+  .object({ threads: z.array(ThreadSummarySchema) })
+  .meta({ id: 'ThreadList' });
+
+/** B22: a conversation whose customer wrote while nobody was in it. */
+export const UnassignedSchema = z.object({
+  conversationId: z.string(),
+  contact: ContactSummarySchema,
+  since: z.number(),
+  lastAt: z.number(),
+  lastText: z.string().nullable(),
+});
+export const UnassignedListSchema = z
+  .object({ conversations: z.array(UnassignedSchema) })
+  .meta({ id: 'UnassignedList' });
+
+export const ListQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1, 'limit is at least 1').max(200, 'limit is at most 200').default(50),
+});

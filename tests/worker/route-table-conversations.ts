@@ -126,4 +126,23 @@ export const CONVERSATION_ROUTES: RouteCase[] = [
     invalid: [],
     scopedById: false,
   },
+  {
+    method: 'GET',
+    template: '/api/v1/threads',
+    guard: 'whatsapp',
+    path: () => '/api/v1/threads',
+    invalid: [
+      { path: () => '/api/v1/threads?limit=0', mentions: 'limit' },
+      { path: () => '/api/v1/threads?limit=abc', mentions: 'limit' },
+    ],
+    scopedById: false,
+  },
+  {
+    method: 'GET',
+    template: '/api/v1/unassigned',
+    guard: 'whatsapp',
+    path: () => '/api/v1/unassigned',
+    invalid: [{ path: () => '/api/v1/unassigned?limit=500', mentions: 'limit' }],
+    scopedById: false,
+  },
 ];

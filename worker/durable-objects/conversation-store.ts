@@ -163,6 +163,36 @@ export class ConversationStore {
     return rows.map((r) => r.thread_id);
   }
 
+  /** The latest item of a thread (for the history list's preview), or null. */
+  lastOf(threadId: string): { at: number; text: string | null; inbound: boolean } | null {
+    const out = this.sql
+      .exec<{ created_at: number; json: string }>(
+        `SELECT created_at, json FROM messages WHERE thread_id = ? ORDER BY created_at DESC LIMIT 1`,
+        threadId,
+      )
+      .toArray()[0];
+    const event = this.sql
+      .exec<{ at: number; json: string }>(
+        `SELECT at, json FROM events WHERE thread_id = ? AND kind = 'inbound' ORDER BY seq DESC LIMIT 1`,
+        threadId,
+      )
+      .toArray()[0];
+    if (!out && !event) return null;
+    if (event && (!out || event.at >= out.created_at)) {
+      return { at: event.at, text: (JSON.parse(event.json) as { text: string | null }).text, inbound: true };
+    }
+    if (!out) return null;
+    const m = JSON.parse(out.json) as OutboundMessage;
+    const text =
+      m.sentText ??
+      (m.content.type === 'text'
+        ? m.content.text
+        : m.content.type === 'image'
+          ? m.content.caption
+          : m.content.renderedText);
+    return { at: out.created_at, text, inbound: false };
+  }
+
   message(id: string): OutboundMessage | null {
     const row = this.sql.exec<{ json: string }>(`SELECT json FROM messages WHERE id = ?`, id).toArray()[0];
     return row ? (JSON.parse(row.json) as OutboundMessage) : null;

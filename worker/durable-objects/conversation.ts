@@ -7,6 +7,7 @@ import { clockOffset, now } from '../clock';
 import { loadContext } from '../conversations/context';
 import { dispatch } from '../conversations/dispatch';
 import { deliverOutbox, pauseNumber, registerTimer } from '../conversations/effects';
+import { syncHistory, touchesHistory } from '../conversations/history';
 import { outboundItem, type ThreadView, threadView } from '../conversations/thread-view';
 import type {
   Command,
@@ -60,6 +61,7 @@ export class ConversationObject extends DurableObject<Env> {
   private draining = false;
   private drainAgain = false;
   private armedFor: number | null | undefined;
+  private historyDigest: string | null = null;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -179,6 +181,9 @@ export class ConversationObject extends DurableObject<Env> {
     }
     if (step.effects.some((e) => e.type === 'ledger') || this.store.outbox().length > 0) {
       await deliverOutbox(this.env, this.store, ref);
+    }
+    if (touchesHistory(step.effects)) {
+      this.historyDigest = await syncHistory(db, ref, this.store, this.requireState(), this.historyDigest);
     }
     await this.arm(ctx);
   }

@@ -320,3 +320,49 @@ export const media = sqliteTable(
     index('media_org_meta').on(t.orgId, t.metaMediaId),
   ],
 );
+
+/** B11: every thread, for the history list (the conversation object keeps the thread itself). */
+export const threadIndex = sqliteTable(
+  'thread_index',
+  {
+    threadId: text('thread_id').primaryKey(),
+    conversationId: text('conversation_id').notNull(),
+    orgId: text('org_id').notNull(),
+    contactId: text('contact_id').notNull(),
+    startedAt: integer('started_at').notNull(),
+    endedAt: integer('ended_at'),
+    lastAt: integer('last_at').notNull(),
+    /** A short preview of the last message (kept under the org's retention like the messages). */
+    lastText: text('last_text'),
+  },
+  (t) => [index('thread_index_conversation').on(t.conversationId)],
+);
+
+/** B11, B14, B15: who may read which thread, up to when (null: still in it). Removed users have no row. */
+export const threadReaders = sqliteTable(
+  'thread_readers',
+  {
+    threadId: text('thread_id').notNull(),
+    userId: text('user_id').notNull(),
+    orgId: text('org_id').notNull(),
+    until: integer('until'),
+  },
+  (t) => [
+    uniqueIndex('thread_readers_key').on(t.threadId, t.userId),
+    index('thread_readers_user').on(t.userId),
+  ],
+);
+
+/** B22: conversations whose customer wrote while nobody was in them, for the Unassigned list. */
+export const unassignedConversations = sqliteTable(
+  'unassigned_conversations',
+  {
+    conversationId: text('conversation_id').primaryKey(),
+    orgId: text('org_id').notNull(),
+    contactId: text('contact_id').notNull(),
+    since: integer('since').notNull(),
+    lastAt: integer('last_at').notNull(),
+    lastText: text('last_text'),
+  },
+  (t) => [index('unassigned_org').on(t.orgId, t.lastAt)],
+);
