@@ -16,6 +16,7 @@ import { contactRoutes } from './routes/contacts';
 import { conversationRoutes } from './routes/conversations';
 import { devClockRoutes } from './routes/dev-clock';
 import { historyRoutes } from './routes/history';
+import { liveSocketRoutes, liveTicketRoutes } from './routes/live';
 import { mediaRoutes } from './routes/media';
 import { json } from './routes/openapi';
 import { templateRoutes } from './routes/templates';
@@ -50,11 +51,14 @@ export const app = base
   .route(API, contactWhatsAppRoutes)
   .route(API, conversationRoutes)
   .route(API, historyRoutes)
+  .route(API, liveTicketRoutes)
   .route(API, adminNumberResumeRoutes)
   .route('/', devClockRoutes);
 
 // Meta's webhooks: outside /api/v1, the OpenAPI document and AppType (the extension never calls them).
 app.route('/webhooks/whatsapp', webhookRoutes);
+// The live WebSocket (opened with a ticket from POST /api/v1/live/ticket): not a JSON route.
+app.route('/', liveSocketRoutes);
 
 app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', {
   type: 'http',

@@ -145,4 +145,12 @@ export const CONVERSATION_ROUTES: RouteCase[] = [
     invalid: [{ path: () => '/api/v1/unassigned?limit=500', mentions: 'limit' }],
     scopedById: false,
   },
+  {
+    method: 'POST',
+    template: '/api/v1/live/ticket',
+    guard: 'whatsapp',
+    path: () => '/api/v1/live/ticket',
+    invalid: [],
+    scopedById: false,
+  },
 ];

@@ -8,6 +8,7 @@ import { loadContext } from '../conversations/context';
 import { dispatch } from '../conversations/dispatch';
 import { deliverOutbox, pauseNumber, registerTimer } from '../conversations/effects';
 import { syncHistory, touchesHistory } from '../conversations/history';
+import { deliverLive, livePushes } from '../conversations/live';
 import { outboundItem, type ThreadView, threadView } from '../conversations/thread-view';
 import type {
   Command,
@@ -182,6 +183,7 @@ export class ConversationObject extends DurableObject<Env> {
     if (step.effects.some((e) => e.type === 'ledger') || this.store.outbox().length > 0) {
       await deliverOutbox(this.env, this.store, ref);
     }
+    await deliverLive(this.env, livePushes(ref.conversationId, this.requireState(), step.effects));
     if (touchesHistory(step.effects)) {
       this.historyDigest = await syncHistory(db, ref, this.store, this.requireState(), this.historyDigest);
     }

@@ -92,3 +92,14 @@ export async function revokeUserSessions(db: Db, orgId: string, userId: string, 
     .set({ revokedAt: now })
     .where(and(eq(sessions.orgId, orgId), eq(sessions.userId, userId), isNull(sessions.revokedAt)));
 }
+
+/** A session with its user and org by id: the live socket re-checks it before every frame (I8). */
+export async function findSessionById(db: Db, sessionId: string): Promise<SessionContext | undefined> {
+  const [row] = await db
+    .select({ session: sessions, user: users, org: orgs })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(orgs, eq(orgs.id, sessions.orgId))
+    .where(eq(sessions.id, sessionId));
+  return row && { ...row, org: normaliseOrg(row.org) };
+}

@@ -1,0 +1,32 @@
+// Live events (B8, B20): the frames the worker pushes on a user's one WebSocket, validated on both
+// sides. The socket opens with a one-time ticket from POST /api/v1/live/ticket, so no long-lived token
+// ever travels in a URL.
+import { z } from 'zod';
+import { ThreadItemSchema } from './conversations';
+
+export const LiveTicketSchema = z
+  .object({ ticket: z.string(), expiresAt: z.number(), url: z.string() })
+  .meta({ id: 'LiveTicket' });
+
+export const LiveFrameSchema = z.discriminatedUnion('type', [
+  /** Something the panel shows changed (consent, window, participants, queue): fetch the state. */
+  z.object({ type: z.literal('conversation'), conversationId: z.string() }),
+  /** A message or system event in a thread you are in. */
+  z.object({
+    type: z.literal('item'),
+    conversationId: z.string(),
+    threadId: z.string(),
+    item: ThreadItemSchema,
+  }),
+  /** B20: a customer wrote (raise a notification and the unread badge). */
+  z.object({ type: z.literal('customer_message'), conversationId: z.string(), text: z.string().nullable() }),
+  /** B22: a customer wrote to a conversation nobody is in (you were in it last). */
+  z.object({ type: z.literal('unassigned'), conversationId: z.string() }),
+  /** B15: you were removed; forget this conversation. */
+  z.object({ type: z.literal('access_revoked'), conversationId: z.string() }),
+  z.object({ type: z.literal('pong') }),
+]);
+export type LiveFrame = z.infer<typeof LiveFrameSchema>;
+
+/** What a client may send: keep-alive pings only. */
+export const LiveClientFrameSchema = z.object({ type: z.literal('ping') });

@@ -1,0 +1,95 @@
+// Live events (B8, B20, I8): one WebSocket per signed-in user, opened with a one-time ticket; frames
+// for what happens in the user's conversations; nothing more once the session is revoked.
+import { SELF } from 'cloudflare:test';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { LiveFrameSchema, type LiveFrame } from '../../shared/api/live';
+import { customerSays, optedIn } from './conversations-support';
+import { call, setupDemo, tokenFor } from './helpers';
+
+let alice = '';
+
+beforeAll(async () => {
+  await setupDemo();
+  alice = await tokenFor('alice@acme.test');
+});
+
+async function ticket(token: string): Promise<string> {
+  const res = await call<{ ticket: string }>('POST', '/api/v1/live/ticket', { token });
+  expect(res.status).toBe(200);
+  return res.body.ticket;
+}
+
+async function open(t: string) {
+  const res = await SELF.fetch(`http://greenline.test/api/v1/live?ticket=${encodeURIComponent(t)}`, {
+    headers: { upgrade: 'websocket' },
+  });
+  return res;
+}
+
+/** Connects and collects parsed frames. */
+async function connect(token: string) {
+  const res = await open(await ticket(token));
+  expect(res.status).toBe(101);
+  const ws = res.webSocket;
+  if (!ws) throw new Error('no socket');
+  ws.accept();
+  const frames: LiveFrame[] = [];
+  const closed = new Promise<number>((resolve) => ws.addEventListener('close', (e) => resolve(e.code)));
+  ws.addEventListener('message', (e) => frames.push(LiveFrameSchema.parse(JSON.parse(String(e.data)))));
+  return { ws, frames, closed };
+}
+
+async function until(check: () => boolean, ms = 3_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out waiting for frames');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe('live events', () => {
+  it('B20 / B8: a customer message reaches the participant’s socket as a notification and a thread item', async () => {
+    const { conversationId } = await optedIn(alice, 'Live Customer', '+14155550150');
+    const { ws, frames } = await connect(alice);
+    await customerSays(conversationId, '+14155550150', { text: 'Are you there?', timestamp: Date.now() });
+    await until(() => frames.some((f) => f.type === 'customer_message'));
+    expect(frames).toContainEqual({ type: 'customer_message', conversationId, text: 'Are you there?' });
+    expect(
+      frames.some((f) => f.type === 'item' && f.item.type === 'inbound' && f.item.text === 'Are you there?'),
+    ).toBe(true);
+    expect(frames.some((f) => f.type === 'conversation' && f.conversationId === conversationId)).toBe(true);
+    ws.send(JSON.stringify({ type: 'ping' }));
+    await until(() => frames.some((f) => f.type === 'pong'));
+    ws.close(1000, 'done');
+  });
+
+  it('SPEC §5: a ticket works once, and never without the WebSocket upgrade', async () => {
+    const t = await ticket(alice);
+    expect(
+      (await SELF.fetch(`http://greenline.test/api/v1/live?ticket=${encodeURIComponent(t)}`)).status,
+    ).toBe(426);
+    const again = await open(await ticket(alice));
+    expect(again.status).toBe(101);
+    again.webSocket?.accept();
+    again.webSocket?.close(1000, 'done');
+    const used = await ticket(alice);
+    const first = await open(used);
+    first.webSocket?.accept();
+    expect((await open(used)).status).toBe(401);
+    expect((await open('acme-alice.not-a-real-secret')).status).toBe(401);
+    expect((await open('garbage')).status).toBe(401);
+    first.webSocket?.close(1000, 'done');
+  });
+
+  it('I8: once the session is revoked the socket gets nothing more and is closed', async () => {
+    const token = await tokenFor('alice@acme.test');
+    const { conversationId } = await optedIn(token, 'Revoked Customer', '+14155550151');
+    const { frames, closed } = await connect(token);
+    expect((await call('POST', '/api/v1/auth/logout', { token })).status).toBeLessThan(300);
+    await customerSays(conversationId, '+14155550151', { text: 'After logout', timestamp: Date.now() });
+    expect(await closed).toBe(4401);
+    expect(
+      frames.some((f) => f.type === 'item' && f.item.type === 'inbound' && f.item.text === 'After logout'),
+    ).toBe(false);
+  });
+});

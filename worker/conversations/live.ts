@@ -1,0 +1,115 @@
+// Live events of one conversation step (B8, B13, B20, B22): who is told what. Thread items go to the
+// thread's current readers (system lines worded for each of them), panel changes to the participants,
+// a customer's message raises a notification, and a removed user learns their access ended.
+import type { LiveFrame } from '../../shared/api/live';
+import type { ConversationState, Effect } from '../domain/conversation';
+import { describeSystemEvent } from '../domain/system-events';
+import type { Env } from '../env';
+import { outboundItem } from './thread-view';
+
+interface Push {
+  userId: string;
+  frame: LiveFrame;
+}
+
+const PREVIEW = 120;
+
+/** Users reading `threadId` now (participants; not those who left or were removed). */
+function currentReaders(state: ConversationState, threadId: string): string[] {
+  return state.team.access.filter((g) => g.threadId === threadId && g.until === null).map((g) => g.userId);
+}
+
+export function livePushes(
+  conversationId: string,
+  state: ConversationState,
+  effects: readonly Effect[],
+): Push[] {
+  const pushes: Push[] = [];
+  const toReaders = (threadId: string, frameFor: (userId: string) => LiveFrame) => {
+    for (const userId of currentReaders(state, threadId)) pushes.push({ userId, frame: frameFor(userId) });
+  };
+  for (const e of effects) {
+    switch (e.type) {
+      case 'message':
+        if (e.message.kind !== 'notice' || e.message.state !== 'queued') {
+          toReaders(e.message.threadId, () => ({
+            type: 'item',
+            conversationId,
+            threadId: e.message.threadId,
+            item: outboundItem(e.message),
+          }));
+        }
+        break;
+      case 'inbound': {
+        const m = e.message;
+        const item = {
+          type: 'inbound' as const,
+          id: m.wamid,
+          at: m.timestamp,
+          kind: m.kind,
+          text: m.text,
+          mediaId: m.media?.id ?? null,
+        };
+        toReaders(e.threadId, () => ({ type: 'item', conversationId, threadId: e.threadId, item }));
+        break;
+      }
+      case 'system':
+        toReaders(e.threadId, (userId) => ({
+          type: 'item',
+          conversationId,
+          threadId: e.threadId,
+          item: { type: 'system', at: e.at, text: describeSystemEvent(e.event, userId) },
+        }));
+        break;
+      case 'notify': {
+        const inbound = effects.find((x): x is Extract<Effect, { type: 'inbound' }> => x.type === 'inbound');
+        const text = inbound?.message.text?.slice(0, PREVIEW) ?? null;
+        for (const userId of e.userIds) {
+          pushes.push({
+            userId,
+            frame:
+              e.reason === 'unassigned'
+                ? { type: 'unassigned', conversationId }
+                : { type: 'customer_message', conversationId, text },
+          });
+        }
+        break;
+      }
+      case 'access_revoked':
+        pushes.push({ userId: e.userId, frame: { type: 'access_revoked', conversationId } });
+        break;
+      case 'state_changed':
+        for (const p of state.team.participants)
+          pushes.push({ userId: p.userId, frame: { type: 'conversation', conversationId } });
+        break;
+      default:
+        break;
+    }
+  }
+  return dedupe(pushes);
+}
+
+/** One 'conversation' frame per user per step is enough. */
+function dedupe(pushes: Push[]): Push[] {
+  const seen = new Set<string>();
+  return pushes.filter((p) => {
+    if (p.frame.type !== 'conversation') return true;
+    const key = `${p.userId}:${p.frame.conversationId}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Delivers the pushes; a user without an open socket simply gets nothing (they read on next load). */
+export async function deliverLive(env: Env, pushes: readonly Push[]): Promise<void> {
+  if (pushes.length === 0) return;
+  const byUser = new Map<string, LiveFrame[]>();
+  for (const p of pushes) byUser.set(p.userId, [...(byUser.get(p.userId) ?? []), p.frame]);
+  await Promise.allSettled(
+    [...byUser].map(async ([userId, frames]) => {
+      const live = env.USER_LIVE.get(env.USER_LIVE.idFromName(userId));
+      for (const frame of frames) await live.push(frame);
+    }),
+  );
+}
