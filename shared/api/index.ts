@@ -4,6 +4,8 @@ export * from './auth';
 export * from './common';
 export * from './consent';
 export * from './contacts';
+export * from './conversations';
 export * from './dead-letters';
 export * from './media';
+export * from './live';
 export * from './templates';
