@@ -1,22 +1,51 @@
 // What the conversation core needs to know about the world for one decision: the time, the org's
-// name and settings, and whether the number's sending is paused. Read from the directory each time,
-// so an admin's change applies to the very next decision.
+// name and settings, and whether the number's sending is paused. The directory facts are read at most
+// once per second per conversation object (a burst of webhooks and sends shares them); an admin's
+// change applies within that second, and a pause this object decides applies at once.
 import type { ConversationContext } from '../domain/conversation';
 import { DEFAULT_KEYWORDS } from '../domain/keywords';
-import type { Db } from '../storage/db';
-import { getOrg } from '../storage/repos/orgs';
-import { getOrgNumber } from '../storage/repos/numbers';
 import type { ConversationRef } from '../durable-objects/conversation-store';
+import type { Db } from '../storage/db';
+import { getOrgNumber } from '../storage/repos/numbers';
+import { getOrg } from '../storage/repos/orgs';
 
-export async function loadContext(db: Db, ref: ConversationRef, now: number): Promise<ConversationContext> {
-  const [org, number] = await Promise.all([getOrg(db, ref.orgId), getOrgNumber(db, ref.orgId)]);
-  if (!org) throw new Error(`conversation ${ref.conversationId}: org not found`);
-  return {
-    now,
-    random: Math.random,
-    orgName: org.name,
-    keywords: org.settings.keywords ?? DEFAULT_KEYWORDS,
-    singleParticipantPrefix: org.settings.singleParticipantPrefix,
-    numberPaused: number?.paused ?? false,
-  };
+type Facts = Omit<ConversationContext, 'now' | 'random'>;
+
+const FACTS_TTL_MS = 1_000;
+
+export class ContextSource {
+  private cached: { facts: Facts; at: number } | null = null;
+
+  constructor(
+    private readonly db: () => Db,
+    private readonly ref: () => ConversationRef | null,
+  ) {}
+
+  async at(now: number): Promise<ConversationContext> {
+    const facts = await this.facts();
+    return { ...facts, now, random: Math.random };
+  }
+
+  /** Forget what was read (the number was just paused, or the object woke up). */
+  invalidate(): void {
+    this.cached = null;
+  }
+
+  private async facts(): Promise<Facts> {
+    const fresh = this.cached && Date.now() - this.cached.at < FACTS_TTL_MS ? this.cached.facts : null;
+    if (fresh) return fresh;
+    const ref = this.ref();
+    if (!ref) throw new Error('conversation not opened');
+    const db = this.db();
+    const [org, number] = await Promise.all([getOrg(db, ref.orgId), getOrgNumber(db, ref.orgId)]);
+    if (!org) throw new Error(`conversation ${ref.conversationId}: org not found`);
+    const facts: Facts = {
+      orgName: org.name,
+      keywords: org.settings.keywords ?? DEFAULT_KEYWORDS,
+      singleParticipantPrefix: org.settings.singleParticipantPrefix,
+      numberPaused: number?.paused ?? false,
+    };
+    this.cached = { facts, at: Date.now() };
+    return facts;
+  }
 }

@@ -48,19 +48,39 @@ export function waitingFor(store: ConversationStore, state: ConversationState) {
   return { since: thread.startedAt, lastAt: last.at, lastText: preview(last.text) };
 }
 
-/** Writes what changed since the last call (`previous` is the digest it returns). */
+/** What was last written, so only changes are written again. */
+export interface HistoryWritten {
+  threads: Map<string, string>;
+  readers: Map<string, string>;
+  waiting: string;
+}
+
+export const NOTHING_WRITTEN = (): HistoryWritten => ({
+  threads: new Map(),
+  readers: new Map(),
+  waiting: '',
+});
+
+/** Writes the threads, readers and waiting flag that changed since `written` (updated in place). */
 export async function syncHistory(
   db: Db,
   ref: ConversationRef,
   store: ConversationStore,
   state: ConversationState,
-  previous: string | null,
-): Promise<string> {
-  const threads = historyRows(store, state);
+  written: HistoryWritten,
+): Promise<void> {
+  const rows = historyRows(store, state);
+  const changed = rows.filter(
+    (r) => written.threads.get(r.threadId) !== JSON.stringify({ ...r, readers: [] }),
+  );
+  const readersChanged = rows.filter((r) => written.readers.get(r.threadId) !== JSON.stringify(r.readers));
+  if (changed.length > 0 || readersChanged.length > 0) await syncThreads(db, ref, changed, readersChanged);
+  for (const r of changed) written.threads.set(r.threadId, JSON.stringify({ ...r, readers: [] }));
+  for (const r of readersChanged) written.readers.set(r.threadId, JSON.stringify(r.readers));
   const waiting = waitingFor(store, state);
-  const digest = JSON.stringify({ threads, waiting });
-  if (digest === previous) return digest;
-  await syncThreads(db, ref, threads);
-  await setUnassigned(db, ref, waiting);
-  return digest;
+  const waitingKey = JSON.stringify(waiting);
+  if (waitingKey !== written.waiting) {
+    await setUnassigned(db, ref, waiting);
+    written.waiting = waitingKey;
+  }
 }

@@ -4,10 +4,10 @@
 // pause, and the one alarm re-armed to the earliest timer (I9).
 import { DurableObject } from 'cloudflare:workers';
 import { clockOffset, now } from '../clock';
-import { loadContext } from '../conversations/context';
+import { ContextSource } from '../conversations/context';
 import { dispatch } from '../conversations/dispatch';
 import { deliverOutbox, pauseNumber, registerTimer } from '../conversations/effects';
-import { syncHistory, touchesHistory } from '../conversations/history';
+import { NOTHING_WRITTEN, syncHistory, touchesHistory } from '../conversations/history';
 import { deliverLive, livePushes } from '../conversations/live';
 import { outboundItem, type ThreadView, threadView } from '../conversations/thread-view';
 import type {
@@ -62,7 +62,7 @@ export class ConversationObject extends DurableObject<Env> {
   private draining = false;
   private drainAgain = false;
   private armedFor: number | null | undefined;
-  private historyDigest: string | null = null;
+  private readonly historyWritten = NOTHING_WRITTEN();
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -125,6 +125,8 @@ export class ConversationObject extends DurableObject<Env> {
   /** Fires whatever is due now: the dev clock moved, or an admin resumed the number. */
   async wake(): Promise<void> {
     if (!this.ref || !this.state) return;
+    // Woken after an admin resumed the number or the clock moved: read the directory afresh.
+    this.contextSource.invalidate();
     await this.run({ type: 'tick' });
     await this.drain();
   }
@@ -158,9 +160,13 @@ export class ConversationObject extends DurableObject<Env> {
     return { state: this.state, ctx: await this.context() };
   }
 
+  private readonly contextSource = new ContextSource(
+    () => openDb(this.env),
+    () => this.ref,
+  );
+
   private async context(): Promise<ConversationContext> {
-    if (!this.ref) throw new Error('conversation not opened');
-    return loadContext(openDb(this.env), this.ref, await now(this.env));
+    return this.contextSource.at(await now(this.env));
   }
 
   /** load → decide → save → effects. */
@@ -178,14 +184,17 @@ export class ConversationObject extends DurableObject<Env> {
     if (!ref) return;
     const db = openDb(this.env);
     for (const e of step.effects) {
-      if (e.type === 'pause_number') await pauseNumber(db, ref, e, ctx.now);
+      if (e.type === 'pause_number') {
+        await pauseNumber(db, ref, e, ctx.now);
+        this.contextSource.invalidate();
+      }
     }
     if (step.effects.some((e) => e.type === 'ledger') || this.store.outbox().length > 0) {
       await deliverOutbox(this.env, this.store, ref);
     }
     await deliverLive(this.env, livePushes(ref.conversationId, this.requireState(), step.effects));
     if (touchesHistory(step.effects)) {
-      this.historyDigest = await syncHistory(db, ref, this.store, this.requireState(), this.historyDigest);
+      await syncHistory(db, ref, this.store, this.requireState(), this.historyWritten);
     }
     await this.arm(ctx);
   }

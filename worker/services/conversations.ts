@@ -13,7 +13,7 @@ import {
   getContact,
   upsertContact,
 } from '../storage/repos/contacts';
-import { ensureConversation, getConversation } from '../storage/repos/conversations';
+import { ensureConversation, findConversationByWaId, getConversation } from '../storage/repos/conversations';
 import type { NumberRow } from '../storage/repos/numbers';
 import { getOrgNumber } from '../storage/repos/numbers';
 import type { OrgRow } from '../storage/repos/orgs';
@@ -97,6 +97,9 @@ export async function conversationForCustomer(
   now: number,
 ): Promise<ConversationHandle> {
   const orgId = number.orgId;
+  // Every message after the first: one query finds the conversation by the customer's wa_id.
+  const known = await findConversationByWaId(db, orgId, number.id, customer.waId);
+  if (known) return stubFor(env, toRef(known.conversationId, number, known.contact));
   let contact =
     (await findContactByWaId(db, orgId, customer.waId)) ??
     (await findContactByPhone(db, orgId, `+${customer.phoneDigits}`));

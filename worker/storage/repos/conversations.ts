@@ -3,7 +3,7 @@
 import { and, eq, lte } from 'drizzle-orm';
 import type { Db } from '../db';
 import { newId } from '../ids';
-import { conversations, conversationTimers } from '../schema';
+import { contacts, contactWaIds, conversations, conversationTimers } from '../schema';
 
 export type ConversationRow = typeof conversations.$inferSelect;
 
@@ -65,4 +65,18 @@ export async function listOrgConversationIds(db: Db, orgId: string, numberId: st
     .from(conversations)
     .where(and(eq(conversations.orgId, orgId), eq(conversations.numberId, numberId)));
   return rows.map((r) => r.id);
+}
+
+/** Intake's fast path: the conversation on `numberId` with the contact known by this wa_id, if any. */
+export async function findConversationByWaId(db: Db, orgId: string, numberId: string, waId: string) {
+  const [row] = await db
+    .select({ conversationId: conversations.id, contact: { id: contacts.id, phone: contacts.phone } })
+    .from(contactWaIds)
+    .innerJoin(contacts, eq(contacts.id, contactWaIds.contactId))
+    .innerJoin(
+      conversations,
+      and(eq(conversations.contactId, contacts.id), eq(conversations.numberId, numberId)),
+    )
+    .where(and(eq(contactWaIds.orgId, orgId), eq(contactWaIds.waId, waId), eq(contacts.orgId, orgId)));
+  return row;
 }

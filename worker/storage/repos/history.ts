@@ -13,14 +13,13 @@ export interface ThreadRow {
   readers: { userId: string; until: number | null }[];
 }
 
-/** Replaces the conversation's threads and readers with the current ones (idempotent). */
+/** Writes the given threads' rows (their readers only when `withReaders`); idempotent. */
 export async function syncThreads(
   db: Db,
   ref: { conversationId: string; orgId: string; contactId: string },
   threads: readonly ThreadRow[],
+  withReaders: readonly ThreadRow[] = threads,
 ): Promise<void> {
-  if (threads.length === 0) return;
-  const ids = threads.map((t) => t.threadId);
   for (const t of threads) {
     const values = {
       threadId: t.threadId,
@@ -37,8 +36,14 @@ export async function syncThreads(
       .values(values)
       .onConflictDoUpdate({ target: threadIndex.threadId, set: values });
   }
-  await db.delete(threadReaders).where(inArray(threadReaders.threadId, ids));
-  const readers = threads.flatMap((t) =>
+  if (withReaders.length === 0) return;
+  await db.delete(threadReaders).where(
+    inArray(
+      threadReaders.threadId,
+      withReaders.map((t) => t.threadId),
+    ),
+  );
+  const readers = withReaders.flatMap((t) =>
     t.readers.map((r) => ({ threadId: t.threadId, userId: r.userId, orgId: ref.orgId, until: r.until })),
   );
   // D1 binds at most 100 parameters: 4 columns a row.
