@@ -24,6 +24,8 @@ export const LiveFrameSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('unassigned'), conversationId: z.string() }),
   /** B15: you were removed; forget this conversation. */
   z.object({ type: z.literal('access_revoked'), conversationId: z.string() }),
+  /** SPEC §6 (admins only): an account-level error paused the number's sending; resume once fixed. */
+  z.object({ type: z.literal('number_paused'), reason: z.string() }),
   z.object({ type: z.literal('pong') }),
 ]);
 export type LiveFrame = z.infer<typeof LiveFrameSchema>;

@@ -12,6 +12,8 @@ export const TRANSIENT_RECIPIENT = '+14155550198';
 /** The first send to this recipient answers 131042 (a payment problem: account level), later ones succeed. */
 export const PAUSE_ONCE_RECIPIENT = '+14155550196';
 let pausedOnce = false;
+/** Every send to this recipient answers 131031 (account locked: the number pauses, SPEC §6). */
+export const LOCKED_RECIPIENT = '+14155550195';
 export const UNKNOWN_OUTCOME_RECIPIENT = '+14155550197';
 
 export function fakeSend(url: string, authorization: string | null, rawBody: string): FakeResponse | null {
@@ -56,6 +58,19 @@ export function fakeSend(url: string, authorization: string | null, rawBody: str
           message: '(#131042) Business eligibility payment issue',
           type: 'OAuthException',
           code: 131042,
+          fbtrace_id: 'fake',
+        },
+      },
+    };
+  }
+  if (to === LOCKED_RECIPIENT) {
+    return {
+      status: 403,
+      body: {
+        error: {
+          message: '(#131031) Account has been locked',
+          type: 'OAuthException',
+          code: 131031,
           fbtrace_id: 'fake',
         },
       },

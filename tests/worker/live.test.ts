@@ -92,4 +92,22 @@ describe('live events', () => {
       frames.some((f) => f.type === 'item' && f.item.type === 'inbound' && f.item.text === 'After logout'),
     ).toBe(false);
   });
+
+  it('SPEC §6: an account-level error alerts the org’s admins on their sockets; agents get no such frame', async () => {
+    const admin = await tokenFor('admin@acme.test');
+    const adminSocket = await connect(admin);
+    const agentSocket = await connect(alice);
+    const contact = await call<{ id: string }>('PUT', '/api/v1/contacts', {
+      token: alice,
+      body: { name: 'Locked Out', phone: '+14155550195' },
+    });
+    await call('POST', `/api/v1/contacts/${contact.body.id}/whatsapp/opt-in`, { token: alice });
+    await until(() => adminSocket.frames.some((f) => f.type === 'number_paused'));
+    const alert = adminSocket.frames.find((f) => f.type === 'number_paused');
+    expect(alert).toMatchObject({ type: 'number_paused', reason: expect.stringContaining('131031') });
+    expect(agentSocket.frames.some((f) => f.type === 'number_paused')).toBe(false);
+    expect((await call('POST', '/api/v1/admin/number/resume', { token: admin })).status).toBe(200);
+    adminSocket.ws.close(1000, 'done');
+    agentSocket.ws.close(1000, 'done');
+  });
 });

@@ -6,6 +6,8 @@ import type { Effect } from '../domain/conversation';
 import type { Env } from '../env';
 import type { Db } from '../storage/db';
 import { updateNumber } from '../storage/repos/numbers';
+import { listUsers } from '../storage/repos/users';
+import { deliverLive } from './live';
 import { clearTimer, upsertTimer } from '../storage/repos/conversations';
 import { openDb } from '../storage/db';
 import type { ConversationRef, ConversationStore } from '../durable-objects/conversation-store';
@@ -34,6 +36,7 @@ export async function deliverOutbox(env: Env, store: ConversationStore, ref: Con
 
 /** SPEC §6: stop the number's sending and tell admins, instead of failing every queued message. */
 export async function pauseNumber(
+  env: Env,
   db: Db,
   ref: ConversationRef,
   effect: Extract<Effect, { type: 'pause_number' }>,
@@ -41,6 +44,11 @@ export async function pauseNumber(
 ): Promise<void> {
   const reason = `${effect.reason} (Cloud API error ${effect.code})`;
   await updateNumber(db, ref.orgId, ref.numberId, { paused: true, pausedReason: reason }, now);
+  const admins = (await listUsers(db, ref.orgId)).filter((u) => u.role === 'admin' && u.removedAt === null);
+  await deliverLive(
+    env,
+    admins.map((u) => ({ userId: u.id, frame: { type: 'number_paused' as const, reason } })),
+  );
   console.error(
     JSON.stringify({
       msg: 'number paused: admin action needed',

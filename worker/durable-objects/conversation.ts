@@ -185,7 +185,7 @@ export class ConversationObject extends DurableObject<Env> {
     const db = openDb(this.env);
     for (const e of step.effects) {
       if (e.type === 'pause_number') {
-        await pauseNumber(db, ref, e, ctx.now);
+        await pauseNumber(this.env, db, ref, e, ctx.now);
         this.contextSource.invalidate();
       }
     }
