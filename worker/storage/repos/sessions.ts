@@ -1,6 +1,6 @@
 // Sessions: hashed access and refresh tokens. The lookup joins the user and the org so that the
 // auth middleware checks "disabled / removed / revoked / expired" on every request in one query.
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, type SQL } from 'drizzle-orm';
 import type { Db } from '../db';
 import { newId } from '../ids';
 import { orgs, sessions, users } from '../schema';
@@ -35,24 +35,23 @@ export interface SessionContext {
   org: OrgRow;
 }
 
-export async function findSessionByAccessHash(db: Db, hash: string): Promise<SessionContext | undefined> {
+/** A session with its user and org, the one join every lookup shares. */
+async function sessionWhere(db: Db, where: SQL): Promise<SessionContext | undefined> {
   const [row] = await db
     .select({ session: sessions, user: users, org: orgs })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(orgs, eq(orgs.id, sessions.orgId))
-    .where(eq(sessions.accessTokenHash, hash));
+    .where(where);
   return row && { ...row, org: normaliseOrg(row.org) };
 }
 
+export async function findSessionByAccessHash(db: Db, hash: string): Promise<SessionContext | undefined> {
+  return sessionWhere(db, eq(sessions.accessTokenHash, hash));
+}
+
 export async function findSessionByRefreshHash(db: Db, hash: string): Promise<SessionContext | undefined> {
-  const [row] = await db
-    .select({ session: sessions, user: users, org: orgs })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .innerJoin(orgs, eq(orgs.id, sessions.orgId))
-    .where(eq(sessions.refreshTokenHash, hash));
-  return row && { ...row, org: normaliseOrg(row.org) };
+  return sessionWhere(db, eq(sessions.refreshTokenHash, hash));
 }
 
 /**
@@ -95,11 +94,5 @@ export async function revokeUserSessions(db: Db, orgId: string, userId: string, 
 
 /** A session with its user and org by id: the live socket re-checks it before every frame (I8). */
 export async function findSessionById(db: Db, sessionId: string): Promise<SessionContext | undefined> {
-  const [row] = await db
-    .select({ session: sessions, user: users, org: orgs })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .innerJoin(orgs, eq(orgs.id, sessions.orgId))
-    .where(eq(sessions.id, sessionId));
-  return row && { ...row, org: normaliseOrg(row.org) };
+  return sessionWhere(db, eq(sessions.id, sessionId));
 }
