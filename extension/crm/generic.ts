@@ -1,0 +1,3 @@
+import type { CrmAdapter } from './types';
+
+export const genericAdapter: CrmAdapter = { id: 'generic', label: 'Any page', matches: () => true, find: () => [] };
