@@ -53,7 +53,7 @@ export default defineConfig({
       manifest.host_permissions = (manifest.host_permissions ?? []).filter((m) => m !== '<all_urls>');
       if (loopback) return;
       for (const script of manifest.content_scripts ?? []) {
-        script.matches = (script.matches ?? []).filter((m) => !DEMO_MATCHES.includes(m));
+        script.matches = (script.matches ?? []).filter((m: string) => !DEMO_MATCHES.includes(m));
       }
     },
   },

@@ -43,7 +43,8 @@ function rangeQuery(range: ConsentRange, format: 'json' | 'csv'): Record<string,
 export function adminApi(t: Transport) {
   return {
     org: () => callJson(t, { method: 'GET', path: '/admin/org' }, OrgResponseSchema),
-    patchOrg: (body: OrgPatch) => callJson(t, { method: 'PATCH', path: '/admin/org', body }, OrgResponseSchema),
+    patchOrg: (body: OrgPatch) =>
+      callJson(t, { method: 'PATCH', path: '/admin/org', body }, OrgResponseSchema),
 
     users: () => callJson(t, { method: 'GET', path: '/admin/users' }, AdminUserListSchema),
     patchUser: (id: string, body: UserPatch) =>
@@ -81,7 +82,11 @@ export function adminApi(t: Transport) {
     syncTemplates: () =>
       callJson(t, { method: 'POST', path: '/admin/templates/sync' }, TemplateSyncResultSchema),
     mapVariables: (id: string, body: VariableMappingRequest) =>
-      callJson(t, { method: 'PUT', path: `/admin/templates/${enc(id)}/variables`, body }, AdminTemplateSchema),
+      callJson(
+        t,
+        { method: 'PUT', path: `/admin/templates/${enc(id)}/variables`, body },
+        AdminTemplateSchema,
+      ),
 
     verifyConsent: () =>
       callJson(t, { method: 'GET', path: '/admin/consent-records/verify' }, ConsentVerifySchema),
@@ -103,7 +108,11 @@ export function adminApi(t: Transport) {
       return body.value;
     },
     deadLetters: (limit = 50) =>
-      callJson(t, { method: 'GET', path: '/admin/dead-letters', query: { limit: String(limit) } }, DeadLetterListSchema),
+      callJson(
+        t,
+        { method: 'GET', path: '/admin/dead-letters', query: { limit: String(limit) } },
+        DeadLetterListSchema,
+      ),
   };
 }
 

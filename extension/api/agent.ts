@@ -58,7 +58,11 @@ export function agentApi(t: Transport) {
         OptInResponseSchema,
       ),
     start: (contactId: string) =>
-      callJson(t, { method: 'POST', path: `/contacts/${enc(contactId)}/whatsapp/start` }, StartResponseSchema),
+      callJson(
+        t,
+        { method: 'POST', path: `/contacts/${enc(contactId)}/whatsapp/start` },
+        StartResponseSchema,
+      ),
 
     send: (conversationId: string, body: SendMessageRequest, idempotencyKey: string) =>
       callJson(
@@ -126,7 +130,11 @@ export function agentApi(t: Transport) {
     threads: (limit = 50) =>
       callJson(t, { method: 'GET', path: '/threads', query: { limit: String(limit) } }, ThreadListSchema),
     unassigned: (limit = 50) =>
-      callJson(t, { method: 'GET', path: '/unassigned', query: { limit: String(limit) } }, UnassignedListSchema),
+      callJson(
+        t,
+        { method: 'GET', path: '/unassigned', query: { limit: String(limit) } },
+        UnassignedListSchema,
+      ),
     templates: () => callJson(t, { method: 'GET', path: '/templates' }, AgentTemplateListSchema),
 
     uploadPicture: (file: FilePart, conversationId?: string) =>

@@ -1,3 +1,8 @@
 import type { CrmAdapter } from './types';
 
-export const genericAdapter: CrmAdapter = { id: 'generic', label: 'Any page', matches: () => true, find: () => [] };
+export const genericAdapter: CrmAdapter = {
+  id: 'generic',
+  label: 'Any page',
+  matches: () => true,
+  find: () => [],
+};

@@ -58,5 +58,8 @@ export const PanelTargetSchema = z.object({
 });
 
 export const TabIdSchema = z.object({ tabId: z.number().int().nullable() });
-export const ShowConversationSchema = z.object({ tabId: z.number().int().nullable(), target: PanelTargetSchema });
+export const ShowConversationSchema = z.object({
+  tabId: z.number().int().nullable(),
+  target: PanelTargetSchema,
+});
 export const MarkSeenSchema = z.object({ conversationId: z.string().min(1).max(64) });

@@ -15,12 +15,18 @@ function answering(status: number, value: unknown): { transport: Transport; seen
 
 describe('API client', () => {
   it('turns an error answer into a failure carrying the API message for people', async () => {
-    const { transport } = answering(400, { error: { code: 'invalid_phone', message: 'That is not a phone number.' } });
+    const { transport } = answering(400, {
+      error: { code: 'invalid_phone', message: 'That is not a phone number.' },
+    });
     const failure = await agentApi(transport)
       .upsertContact({ name: 'Samuel', phone: '12' })
       .catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(ApiFailure);
-    expect(failure).toMatchObject({ status: 400, code: 'invalid_phone', message: 'That is not a phone number.' });
+    expect(failure).toMatchObject({
+      status: 400,
+      code: 'invalid_phone',
+      message: 'That is not a phone number.',
+    });
   });
 
   it('refuses an answer that does not match the shared schema instead of trusting it', async () => {
@@ -33,6 +39,10 @@ describe('API client', () => {
     await agentApi(transport)
       .send('a/b', { type: 'text', text: 'hi' }, 'key-1')
       .catch(() => undefined);
-    expect(seen[0]).toMatchObject({ method: 'POST', path: '/conversations/a%2Fb/messages', idempotencyKey: 'key-1' });
+    expect(seen[0]).toMatchObject({
+      method: 'POST',
+      path: '/conversations/a%2Fb/messages',
+      idempotencyKey: 'key-1',
+    });
   });
 });
