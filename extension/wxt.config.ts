@@ -50,7 +50,7 @@ export default defineConfig({
     'build:manifestGenerated': (_wxt, manifest) => {
       // WXT lists a run-time content script's matches as host permissions; the generic adapter's
       // `<all_urls>` must stay optional, asked for from the options page (issue 8, item 6).
-      manifest.host_permissions = (manifest.host_permissions ?? []).filter((m) => m !== '<all_urls>');
+      manifest.host_permissions = (manifest.host_permissions ?? []).filter((m: string) => m !== '<all_urls>');
       if (loopback) return;
       for (const script of manifest.content_scripts ?? []) {
         script.matches = (script.matches ?? []).filter((m: string) => !DEMO_MATCHES.includes(m));
