@@ -58,6 +58,7 @@ export interface ProtocolMap {
   // extension pages → background
   api(data: ApiRequest): ApiResponse;
   signIn(data: { serverUrl: string; email: string; password: string }): SignInResult;
+  acceptInvitation(data: { serverUrl: string; token: string; name: string; password: string }): SignInResult;
   signOut(): SessionStatus;
   getPanelTarget(data: { tabId: number | null }): PanelTarget | null;
   showConversation(data: { tabId: number | null; target: PanelTarget }): void;

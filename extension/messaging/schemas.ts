@@ -51,6 +51,13 @@ export const SignInSchema = z.object({
   password: z.string().min(1, 'Enter your password').max(256),
 });
 
+export const AcceptInvitationSchema = z.object({
+  serverUrl: SignInSchema.shape.serverUrl,
+  token: z.string().trim().min(1, 'Paste the invitation code').max(200),
+  name: z.string().trim().min(1, 'Enter your name').max(200),
+  password: z.string().min(10, 'Choose a password of at least 10 characters').max(256),
+});
+
 export const PanelTargetSchema = z.object({
   contactId: z.string().min(1).max(64),
   conversationId: z.string().min(1).max(64).nullable(),
