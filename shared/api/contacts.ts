@@ -41,3 +41,14 @@ export const ContactSchema = z
   })
   .meta({ id: 'Contact' });
 export type Contact = z.infer<typeof ContactSchema>;
+
+/** `GET /contacts/lookup?phone=`: a number as a CRM page shows it (normalised like the upsert). */
+export const ContactLookupQuerySchema = z.object({
+  phone: z.string().trim().min(1, 'phone cannot be empty').max(40, 'phone is at most 40 characters'),
+  defaultCountry: UpsertContactRequestSchema.shape.defaultCountry,
+});
+
+/** The org's contact with that number, or null: looking up creates nothing (the green action's glance). */
+export const ContactLookupSchema = z
+  .object({ contact: ContactSchema.nullable() })
+  .meta({ id: 'ContactLookup' });

@@ -1,5 +1,6 @@
 // Live events (B8, B20): the frames the worker pushes on a user's one WebSocket, validated on both
-// sides. The socket opens with a one-time ticket from POST /api/v1/live/ticket, so no long-lived token
+// sides. Frames a client acts on without a panel open (the green action's glance, notifications) name
+// the contact, so the client can show and open it. The socket opens with a one-time ticket from POST /api/v1/live/ticket, so no long-lived token
 // ever travels in a URL.
 import { z } from 'zod';
 import { ThreadItemSchema } from './conversations';
@@ -10,7 +11,7 @@ export const LiveTicketSchema = z
 
 export const LiveFrameSchema = z.discriminatedUnion('type', [
   /** Something the panel shows changed (consent, window, participants, queue): fetch the state. */
-  z.object({ type: z.literal('conversation'), conversationId: z.string() }),
+  z.object({ type: z.literal('conversation'), conversationId: z.string(), contactId: z.string() }),
   /** A message or system event in a thread you are in. */
   z.object({
     type: z.literal('item'),
@@ -19,9 +20,14 @@ export const LiveFrameSchema = z.discriminatedUnion('type', [
     item: ThreadItemSchema,
   }),
   /** B20: a customer wrote (raise a notification and the unread badge). */
-  z.object({ type: z.literal('customer_message'), conversationId: z.string(), text: z.string().nullable() }),
+  z.object({
+    type: z.literal('customer_message'),
+    conversationId: z.string(),
+    contactId: z.string(),
+    text: z.string().nullable(),
+  }),
   /** B22: a customer wrote to a conversation nobody is in (you were in it last). */
-  z.object({ type: z.literal('unassigned'), conversationId: z.string() }),
+  z.object({ type: z.literal('unassigned'), conversationId: z.string(), contactId: z.string() }),
   /** B15: you were removed; forget this conversation. */
   z.object({ type: z.literal('access_revoked'), conversationId: z.string() }),
   /** SPEC §6 (admins only): an account-level error paused the number's sending; resume once fixed. */

@@ -148,3 +148,31 @@ describe('GET /api/v1/contacts/{id}', () => {
     expect(res.body.error.message).toContain('id');
   });
 });
+
+describe('GET /api/v1/contacts/lookup', () => {
+  const lookup = (token: string, query: string) =>
+    call<{ contact: Contact | null }>('GET', `/api/v1/contacts/lookup?${query}`, { token });
+
+  it('B18: finds the contact by the number as a CRM page writes it, and creates nothing when unknown', async () => {
+    const created = await put(alice, { name: 'Looked Up', phone: '+14155550131' });
+    const found = await lookup(bob, `phone=${encodeURIComponent('(415) 555-0131')}&defaultCountry=US`);
+    expect(found.status).toBe(200);
+    expect(found.body.contact?.id).toBe(created.body.id);
+    const unknown = await lookup(alice, `phone=${encodeURIComponent('+14155550132')}`);
+    expect(unknown.body.contact).toBeNull();
+    const again = await lookup(alice, `phone=${encodeURIComponent('+14155550132')}`);
+    expect(again.body.contact).toBeNull();
+  });
+
+  it('S2: another org never finds Acme contacts', async () => {
+    await put(alice, { name: 'Acme Only', phone: '+14155550133' });
+    const res = await lookup(erin, `phone=${encodeURIComponent('+14155550133')}`);
+    expect(res.body.contact).toBeNull();
+  });
+
+  it('B19 / S4: a number that cannot be normalised is 400 invalid_phone', async () => {
+    const res = await call<ErrorBody>('GET', '/api/v1/contacts/lookup?phone=12', { token: alice });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('invalid_phone');
+  });
+});

@@ -49,11 +49,16 @@ async function until(check: () => boolean, ms = 3_000): Promise<void> {
 
 describe('live events', () => {
   it('B20 / B8: a customer message reaches the participant’s socket as a notification and a thread item', async () => {
-    const { conversationId } = await optedIn(alice, 'Live Customer', '+14155550150');
+    const { conversationId, contact } = await optedIn(alice, 'Live Customer', '+14155550150');
     const { ws, frames } = await connect(alice);
     await customerSays(conversationId, '+14155550150', { text: 'Are you there?', timestamp: Date.now() });
     await until(() => frames.some((f) => f.type === 'customer_message'));
-    expect(frames).toContainEqual({ type: 'customer_message', conversationId, text: 'Are you there?' });
+    expect(frames).toContainEqual({
+      type: 'customer_message',
+      conversationId,
+      contactId: contact,
+      text: 'Are you there?',
+    });
     expect(
       frames.some((f) => f.type === 'item' && f.item.type === 'inbound' && f.item.text === 'Are you there?'),
     ).toBe(true);

@@ -112,6 +112,21 @@ export const ROUTES: RouteCase[] = [
   },
   {
     method: 'GET',
+    template: '/api/v1/contacts/lookup',
+    guard: 'whatsapp',
+    path: () => '/api/v1/contacts/lookup?phone=%2B14155550101',
+    invalid: [
+      { path: () => '/api/v1/contacts/lookup', mentions: 'phone' },
+      { path: () => '/api/v1/contacts/lookup?phone=12', mentions: 'phone' },
+      {
+        path: () => '/api/v1/contacts/lookup?phone=4155550101&defaultCountry=usa',
+        mentions: 'defaultCountry',
+      },
+    ],
+    scopedById: false,
+  },
+  {
+    method: 'GET',
     template: '/api/v1/contacts/{id}',
     guard: 'whatsapp',
     path: (ids) => `/api/v1/contacts/${ids.contact}`,

@@ -20,10 +20,11 @@ function currentReaders(state: ConversationState, threadId: string): string[] {
 }
 
 export function livePushes(
-  conversationId: string,
+  ref: { conversationId: string; contactId: string },
   state: ConversationState,
   effects: readonly Effect[],
 ): Push[] {
+  const { conversationId, contactId } = ref;
   const pushes: Push[] = [];
   const toReaders = (threadId: string, frameFor: (userId: string) => LiveFrame) => {
     for (const userId of currentReaders(state, threadId)) pushes.push({ userId, frame: frameFor(userId) });
@@ -69,8 +70,8 @@ export function livePushes(
             userId,
             frame:
               e.reason === 'unassigned'
-                ? { type: 'unassigned', conversationId }
-                : { type: 'customer_message', conversationId, text },
+                ? { type: 'unassigned', conversationId, contactId }
+                : { type: 'customer_message', conversationId, contactId, text },
           });
         }
         break;
@@ -80,7 +81,7 @@ export function livePushes(
         break;
       case 'state_changed':
         for (const p of state.team.participants)
-          pushes.push({ userId: p.userId, frame: { type: 'conversation', conversationId } });
+          pushes.push({ userId: p.userId, frame: { type: 'conversation', conversationId, contactId } });
         break;
       default:
         break;

@@ -192,7 +192,7 @@ export class ConversationObject extends DurableObject<Env> {
     if (step.effects.some((e) => e.type === 'ledger') || this.store.outbox().length > 0) {
       await deliverOutbox(this.env, this.store, ref);
     }
-    await deliverLive(this.env, livePushes(ref.conversationId, this.requireState(), step.effects));
+    await deliverLive(this.env, livePushes(ref, this.requireState(), step.effects));
     if (touchesHistory(step.effects)) {
       await syncHistory(db, ref, this.store, this.requireState(), this.historyWritten);
     }

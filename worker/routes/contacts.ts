@@ -1,9 +1,14 @@
 // Contacts (B19): upsert from a CRM page, read one. Scoped to the caller's org.
 import { createRoute } from '@hono/zod-openapi';
 import { IdParamSchema } from '../../shared/api/common';
-import { ContactSchema, UpsertContactRequestSchema } from '../../shared/api/contacts';
+import {
+  ContactLookupQuerySchema,
+  ContactLookupSchema,
+  ContactSchema,
+  UpsertContactRequestSchema,
+} from '../../shared/api/contacts';
 import { requireAuth, requireWhatsApp } from '../middleware/auth';
-import { putContact, readContact } from '../services/contacts';
+import { lookupContact, putContact, readContact } from '../services/contacts';
 import { AUTHED, bearer, errors, json, jsonBody, newRouter } from './openapi';
 
 const putRoute = createRoute({
@@ -19,6 +24,17 @@ const putRoute = createRoute({
     201: json(ContactSchema, 'Created'),
     ...errors(...AUTHED),
   },
+});
+
+const lookupRoute = createRoute({
+  method: 'get',
+  path: '/contacts/lookup',
+  tags: ['contacts'],
+  summary: 'The contact with this phone number, if your org has one (creates nothing)',
+  security: bearer,
+  middleware: [requireAuth, requireWhatsApp] as const,
+  request: { query: ContactLookupQuerySchema },
+  responses: { 200: json(ContactLookupSchema, 'The contact, or null'), ...errors(...AUTHED) },
 });
 
 const getRoute = createRoute({
@@ -41,6 +57,11 @@ export const contactRoutes = newRouter()
       c.var.now,
     );
     return created ? c.json(contact, 201) : c.json(contact, 200);
+  })
+  // Before /contacts/{id}: "lookup" would otherwise be read as an id.
+  .openapi(lookupRoute, async (c) => {
+    const { phone, defaultCountry } = c.req.valid('query');
+    return c.json({ contact: await lookupContact(c.var.db, c.var.auth.org.id, phone, defaultCountry) }, 200);
   })
   .openapi(getRoute, async (c) =>
     c.json(await readContact(c.var.db, c.var.auth.org.id, c.req.valid('param').id), 200),

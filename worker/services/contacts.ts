@@ -7,6 +7,7 @@ import {
   addCrmLink,
   addWaIdAlias,
   type ContactDetails,
+  findContactByPhone,
   getContact,
   upsertContact,
 } from '../storage/repos/contacts';
@@ -55,4 +56,17 @@ export async function readContact(db: Db, orgId: string, id: string): Promise<Co
   const details = await getContact(db, orgId, id);
   if (!details) throw notFound('Contact');
   return toContactDto(details);
+}
+
+/** The org's contact with this number (normalised as the upsert does), or null; creates nothing. */
+export async function lookupContact(
+  db: Db,
+  orgId: string,
+  raw: string,
+  defaultCountry?: string,
+): Promise<Contact | null> {
+  const row = await findContactByPhone(db, orgId, normalisePhone(raw, defaultCountry));
+  if (!row) return null;
+  const details = await getContact(db, orgId, row.id);
+  return details ? toContactDto(details) : null;
 }
