@@ -38,7 +38,7 @@ export interface PhoneGlance {
 export type RecordInput = Omit<CrmRecord, 'phones'>;
 
 export type OpenResult =
-  | { ok: true; contactId: string; surface: 'side_panel' | 'tab' }
+  | { ok: true; contactId: string; surface: 'side_panel' | 'window' }
   | { ok: false; message: string };
 
 /** What the conversation panel shows: a contact, and for a notification or history, which conversation. */
