@@ -1,0 +1,70 @@
+// The organisation's own settings (B21): WhatsApp on or off for everyone, the sender-name prefix,
+// how long messages are kept, the opt-in template and the keywords. One PATCH per change; the
+// answer replaces what is shown, so the page never shows a setting the server did not accept.
+// Three sections edit the org, so each has its own task (its errors show where it was changed).
+import { computed, signal } from '@preact/signals';
+import type { OrgPatch, OrgResponse } from '../../../shared/api/admin';
+import type { KeywordListsDto } from '../../../shared/api/common';
+import type { OptionsPorts } from './ports';
+import { createTask, type Task } from './task';
+
+export type RetentionCheck = { ok: true; days: number } | { ok: false; message: string };
+
+export function parseRetentionDays(text: string): RetentionCheck {
+  const days = Number(text.trim());
+  if (!/^\d+$/.test(text.trim()) || days < 1 || days > 3650) {
+    return { ok: false, message: 'Keep messages for a whole number of days from 1 to 3650.' };
+  }
+  return { ok: true, days };
+}
+
+export function createOrgModel(ports: OptionsPorts) {
+  const org = signal<OrgResponse | null>(null);
+  const task = createTask();
+  const optInTask = createTask();
+  const keywordsTask = createTask();
+  /** The keyword lists in force: the org's own, or the product defaults when it has none. */
+  const keywords = computed(() => org.value && (org.value.settings.keywords ?? org.value.defaultKeywords));
+  const usesDefaultKeywords = computed(() => org.value?.settings.keywords === null);
+
+  async function patch(on: Task, body: OrgPatch, doneText = 'Saved.'): Promise<boolean> {
+    const next = await on.run(() => ports.admin.patchOrg(body), doneText);
+    if (next) org.value = next;
+    return next !== undefined;
+  }
+
+  return {
+    org,
+    task,
+    optInTask,
+    keywordsTask,
+    keywords,
+    usesDefaultKeywords,
+    async load(): Promise<void> {
+      org.value = (await task.run(() => ports.admin.org())) ?? null;
+    },
+    reset(): void {
+      org.value = null;
+      for (const t of [task, optInTask, keywordsTask]) t.reset();
+    },
+    setWhatsappEnabled: (on: boolean) =>
+      patch(task, { whatsappEnabled: on }, on ? 'WhatsApp is on for the organisation.' : 'WhatsApp is off.'),
+    setSingleParticipantPrefix: (on: boolean) => patch(task, { settings: { singleParticipantPrefix: on } }),
+    setRetentionDays(text: string): Promise<boolean> {
+      const check = parseRetentionDays(text);
+      if (!check.ok) {
+        task.fail(check.message);
+        return Promise.resolve(false);
+      }
+      return patch(task, { settings: { retentionDays: check.days } });
+    },
+    setOptInTemplate: (ref: { name: string; language: string } | null) =>
+      patch(optInTask, { settings: { optInTemplate: ref } }, 'Opt-in template saved.'),
+    saveKeywords: (lists: KeywordListsDto) =>
+      patch(keywordsTask, { settings: { keywords: lists } }, 'Keywords saved.'),
+    useDefaultKeywords: () =>
+      patch(keywordsTask, { settings: { keywords: null } }, 'The default keywords are in use.'),
+  };
+}
+
+export type OrgModel = ReturnType<typeof createOrgModel>;
