@@ -50,7 +50,7 @@ export function isPhoneText(match: string): boolean {
   if (match.startsWith('+')) return digits.length >= 8;
   if (match.includes('(')) return digits.length >= 9;
   const groups = match.split(/[\s.-]+/);
-  const hasTrunkZero = groups[0]?.startsWith('0') === true && digits.length >= 9;
+  const hasTrunkZero = /^0[1-9]/.test(groups[0] ?? '') && digits.length >= 9;
   return hasTrunkZero || groups.map((g) => g.length).join('-') === '3-3-4';
 }
 

@@ -6,6 +6,7 @@
 
 import {
   cleanText,
+  composedParent,
   deepClosest,
   deepQuery,
   deepQueryAll,
@@ -99,10 +100,20 @@ function readName(view: Element, highlights: Element | null, object: SalesforceO
   return '';
 }
 
+/** Salesforce's element names carry underscores, which some selector engines refuse; matched by name instead. */
+const RIBBON = 'runtime_platform_actions-actions-ribbon';
+
+function isInRibbon(el: Element, within: Element): boolean {
+  for (let at = composedParent(el); at && at !== within; at = composedParent(at)) {
+    if (at.localName === RIBBON) return true;
+  }
+  return false;
+}
+
 /** First item of the record's own actions ribbon (in the highlights panel, never a related list's). */
 function placement(view: Element, highlights: Element | null, phones: Element | null): Placement | null {
   const ribbon =
-    (highlights && deepQuery(highlights, 'runtime_platform_actions-actions-ribbon ul')) ??
+    (highlights && deepQueryAll(highlights, 'ul').find((ul) => isInRibbon(ul, highlights))) ??
     deepQueryAll(view, '.slds-page-header ul.slds-button-group-list').find(
       (ul) => !deepClosest(ul, NOT_THE_RECORD),
     );
