@@ -1,0 +1,21 @@
+// One `liveFrame` listener per page (@webext-core/messaging allows one per message type), fanned out
+// to every model that wants frames.
+import type { LiveFrame } from '../../../shared/api/live';
+import type { LiveFrames } from './ports';
+
+export interface LiveHub extends LiveFrames {
+  emit(frame: LiveFrame): void;
+}
+
+export function createLiveHub(): LiveHub {
+  const listeners = new Set<(frame: LiveFrame) => void>();
+  return {
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    emit(frame) {
+      for (const listener of [...listeners]) listener(frame);
+    },
+  };
+}
