@@ -156,7 +156,7 @@ export class Session {
       answer.status === 200 &&
       answer.body.kind === 'json' &&
       SessionResponseSchema.safeParse(answer.body.value);
-    if (!parsed || !parsed.success) {
+    if (!parsed?.success) {
       return {
         ok: false,
         message: messageOf(answer, `Signing in failed (the server answered ${answer.status}).`),

@@ -33,14 +33,14 @@ export function Action(props: ActionView & ActionHandlers & { idPrefix: string }
   const glance =
     primary?.glance ?? (primary?.problem ? { tone: 'blocked' as const, label: 'Check number' } : LOADING);
   const statusId = `${props.idPrefix}-status`;
-  const menuRef = useRef<HTMLUListElement>(null);
+  const menuRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (props.menuOpen) menuRef.current?.querySelector('button')?.focus();
   }, [props.menuOpen]);
   const who = props.name.trim() || primary?.e164 || primary?.raw || 'this contact';
 
   return (
-    <span onKeyDown={(e) => e.key === 'Escape' && (props.onCloseMenu(), props.onDismissError())}>
+    <span>
       <button
         type="button"
         class="gl-action"
@@ -50,6 +50,11 @@ export function Action(props: ActionView & ActionHandlers & { idPrefix: string }
         aria-expanded={props.phones && props.phones.length > 1 ? props.menuOpen : undefined}
         aria-busy={props.busy}
         onClick={props.onActivate}
+        onKeyDown={(e) => {
+          if (e.key !== 'Escape') return;
+          props.onCloseMenu();
+          props.onDismissError();
+        }}
       >
         <Glyph />
         <span>WhatsApp</span>
@@ -59,19 +64,24 @@ export function Action(props: ActionView & ActionHandlers & { idPrefix: string }
         </span>
       </button>
       {props.menuOpen && props.phones ? (
-        <ul class="gl-menu" role="menu" aria-label={`Numbers of ${who}`} ref={menuRef}>
+        <div
+          class="gl-menu"
+          role="menu"
+          tabIndex={-1}
+          aria-label={`Numbers of ${who}`}
+          ref={menuRef}
+          onKeyDown={(e) => e.key === 'Escape' && props.onCloseMenu()}
+        >
           {props.phones.map((phone) => (
-            <li role="none" key={phone.raw}>
-              <button type="button" role="menuitem" onClick={() => props.onChoose(phone.raw)}>
-                <span>
-                  {phone.label ? `${phone.label}: ` : ''}
-                  {phone.e164 ?? phone.raw}
-                </span>
-                <small>{phone.glance?.label ?? (phone.problem ? 'Check number' : '')}</small>
-              </button>
-            </li>
+            <button type="button" role="menuitem" key={phone.raw} onClick={() => props.onChoose(phone.raw)}>
+              <span>
+                {phone.label ? `${phone.label}: ` : ''}
+                {phone.e164 ?? phone.raw}
+              </span>
+              <small>{phone.glance?.label ?? (phone.problem ? 'Check number' : '')}</small>
+            </button>
           ))}
-        </ul>
+        </div>
       ) : null}
       {props.error ? (
         <span class="gl-error" role="alert">

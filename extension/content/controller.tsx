@@ -103,8 +103,8 @@ export class ActionController {
   private activate(): void {
     const phones = this.view.phones ?? this.found.record.phones.map((p) => ({ raw: p.raw }));
     if (this.view.busy || phones.length === 0) return;
-    if (phones.length > 1) return this.set({ menuOpen: !this.view.menuOpen, error: null });
-    void this.choose(phones[0]?.raw ?? '');
+    if (phones.length > 1) this.set({ menuOpen: !this.view.menuOpen, error: null });
+    else void this.choose(phones[0]?.raw ?? '');
   }
 
   private async choose(raw: string): Promise<void> {

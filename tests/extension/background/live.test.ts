@@ -22,7 +22,7 @@ class FakeSocket implements SocketLike {
     this.emit('close');
   }
   addEventListener(type: string, fn: (e: { data?: unknown }) => void) {
-    (this.listeners[type] ??= []).push(fn);
+    this.listeners[type] = [...(this.listeners[type] ?? []), fn];
   }
   emit(type: string, data?: unknown) {
     for (const fn of this.listeners[type] ?? []) fn({ data });
@@ -52,7 +52,9 @@ function setup(
       timers.push(t);
       return t;
     },
-    clearTimer: (t) => void ((t as { cleared: boolean }).cleared = true),
+    clearTimer: (t) => {
+      (t as { cleared: boolean }).cleared = true;
+    },
     random: () => 0.5,
   });
   const due = () => timers.filter((t) => !t.cleared);

@@ -16,11 +16,15 @@ function setup() {
   let badge = '';
   const notifier = new Notifier({
     load: async () => structuredClone(unread),
-    save: async (u) => void (unread = u),
+    save: async (u) => {
+      unread = u;
+    },
     contactName: async (id) => (id === 'k-samuel' ? 'Samuel Johnson' : null),
     notify: async (id, title, message) => void shown.push({ id, title, message }),
     clearNotification: async (id) => void cleared.push(id),
-    setBadge: async (text) => void (badge = text),
+    setBadge: async (text) => {
+      badge = text;
+    },
   });
   return { notifier, shown, cleared, badge: () => badge };
 }

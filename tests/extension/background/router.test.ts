@@ -4,6 +4,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { glanceOf, normalise } from '../../../extension/background/glance';
 import { createHandlers, type RouterDeps, type Sender } from '../../../extension/background/router';
+import type { SessionStatus } from '../../../extension/messaging/protocol';
 import type { ConversationStateDto } from '../../../shared/api/conversations';
 
 const EXT = 'greenline-extension-id';
@@ -15,7 +16,7 @@ const contentScript: Sender = {
 };
 const page: Sender = { id: EXT, url: `${ORIGIN}/sidepanel.html` };
 const stranger: Sender = { id: 'other-extension', url: 'chrome-extension://other/x.html' };
-const enabled = {
+const enabled: SessionStatus = {
   signedIn: true,
   serverUrl: 'http://x',
   user: null,

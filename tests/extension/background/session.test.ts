@@ -102,8 +102,12 @@ function setup(overrides: Partial<World> = {}) {
     fetch: fakeServer(world),
     store: {
       get: async () => stored,
-      set: async (s) => void (stored = s),
-      clear: async () => void (stored = null),
+      set: async (s) => {
+        stored = s;
+      },
+      clear: async () => {
+        stored = null;
+      },
     },
     now: () => world.now - world.skew,
     defaultServer: async () => SERVER,
