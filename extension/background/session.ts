@@ -153,9 +153,9 @@ export class Session {
   private async startWith(serverUrl: string, request: ApiRequest): Promise<SignInResult> {
     const answer = await performRequest(this.deps.fetch, serverUrl, { ...request, anonymous: true }, null);
     const parsed =
-      answer.status === 200 &&
-      answer.body.kind === 'json' &&
-      SessionResponseSchema.safeParse(answer.body.value);
+      answer.status === 200 && answer.body.kind === 'json'
+        ? SessionResponseSchema.safeParse(answer.body.value)
+        : null;
     if (!parsed?.success) {
       return {
         ok: false,
