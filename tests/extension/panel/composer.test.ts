@@ -1,0 +1,109 @@
+// I4 from the panel's side: one Idempotency-Key per written message, created when Send is pressed,
+// kept for retries of that message; a double click sends once.
+import { describe, expect, it } from 'vitest';
+import { ApiFailure } from '../../../extension/api/transport';
+import { createComposerModel } from '../../../extension/models/panel/composer';
+import { outbound, state } from './fixtures';
+import { loadedConversation } from './helpers';
+
+async function setup() {
+  const env = await loadedConversation();
+  let n = 0;
+  const composer = createComposerModel({
+    api: env.api,
+    conversation: env.conversation,
+    ids: () => `key-${++n}`,
+  });
+  return { ...env, composer };
+}
+
+const answer = (s = 'sending' as const) => ({
+  message: outbound({ id: 'm-9', text: 'Hello', state: s }),
+  conversation: state({ queued: 0 }),
+  duplicate: false,
+});
+
+describe('I4: composer', () => {
+  it('sends the text with a new key, clears the draft and shows the message in the thread', async () => {
+    const { api, composer, conversation } = await setup();
+    api.send.mockResolvedValue(answer());
+    composer.draft.value = '  Hello  ';
+    expect(await composer.sendDraft()).toBe(true);
+    expect(api.send).toHaveBeenCalledWith('conv-1', { type: 'text', text: 'Hello' }, 'key-1');
+    expect(composer.draft.value).toBe('');
+    expect(composer.outbox.value).toEqual([]);
+    expect(conversation.thread.value?.items).toEqual([
+      expect.objectContaining({ id: 'm-9', state: 'sending' }),
+    ]);
+  });
+
+  it('a double click sends once', async () => {
+    const { api, composer } = await setup();
+    api.send.mockResolvedValue(answer());
+    composer.draft.value = 'Hello';
+    await Promise.all([composer.sendDraft(), composer.sendDraft()]);
+    expect(api.send).toHaveBeenCalledTimes(1);
+  });
+
+  it('a failed send stays with its key; Retry sends the same message with the same key', async () => {
+    const { api, composer, conversation } = await setup();
+    api.send.mockRejectedValueOnce(ApiFailure.unreachable('timeout'));
+    composer.draft.value = 'Hello';
+    expect(await composer.sendDraft()).toBe(false);
+    const [pending] = composer.outbox.value;
+    expect(pending).toMatchObject({ status: 'failed', idempotencyKey: 'key-1', label: 'Hello' });
+    expect(pending?.error).toBe('The Greenline server cannot be reached (timeout).');
+
+    api.send.mockResolvedValue({ ...answer('sent'), duplicate: true });
+    await Promise.all([composer.retry(pending?.localId ?? ''), composer.retry(pending?.localId ?? '')]);
+    expect(api.send).toHaveBeenCalledTimes(2);
+    expect(api.send.mock.calls.map((c) => c[2])).toEqual(['key-1', 'key-1']);
+    expect(composer.outbox.value).toEqual([]);
+    expect(conversation.thread.value?.items).toHaveLength(1);
+  });
+
+  it('each new message gets its own key', async () => {
+    const { api, composer } = await setup();
+    api.send.mockResolvedValue(answer());
+    composer.draft.value = 'One';
+    await composer.sendDraft();
+    composer.draft.value = 'Two';
+    await composer.sendDraft();
+    expect(api.send.mock.calls.map((c) => c[2])).toEqual(['key-1', 'key-2']);
+  });
+
+  it('editing a failed message makes it a new message (a new key, never the old key with another body)', async () => {
+    const { api, composer } = await setup();
+    api.send.mockRejectedValueOnce(new ApiFailure(500, 'internal', 'Something went wrong.'));
+    composer.draft.value = 'Helo';
+    await composer.sendDraft();
+    composer.edit(composer.outbox.value[0]?.localId ?? '');
+    expect(composer.draft.value).toBe('Helo');
+    expect(composer.outbox.value).toEqual([]);
+    api.send.mockResolvedValue(answer());
+    composer.draft.value = 'Hello';
+    await composer.sendDraft();
+    expect(api.send.mock.calls.at(-1)?.[2]).toBe('key-2');
+  });
+
+  it('shows the API’s refusal (e.g. opted out) on the message', async () => {
+    const { api, composer } = await setup();
+    api.send.mockRejectedValue(
+      new ApiFailure(409, 'opted_out', 'This customer opted out. They can opt in again by replying "yes".'),
+    );
+    composer.draft.value = 'Hello';
+    await composer.sendDraft();
+    expect(composer.outbox.value[0]?.error).toBe(
+      'This customer opted out. They can opt in again by replying "yes".',
+    );
+    composer.discard(composer.outbox.value[0]?.localId ?? '');
+    expect(composer.outbox.value).toEqual([]);
+  });
+
+  it('Enter on an empty draft sends nothing', async () => {
+    const { api, composer } = await setup();
+    composer.draft.value = '   ';
+    expect(await composer.sendDraft()).toBe(false);
+    expect(api.send).not.toHaveBeenCalled();
+  });
+});
