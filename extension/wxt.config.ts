@@ -11,7 +11,8 @@ const loopback = server.hostname === '127.0.0.1' || server.hostname === 'localho
 
 export default defineConfig({
   srcDir: '.',
-  outDir: '../.output/extension',
+  // Tests and `npm run browser` build elsewhere so they never race `npm start`'s watch build.
+  outDir: process.env.GREENLINE_EXTENSION_OUT ?? '../.output/extension',
   imports: false,
   vite: () => ({
     define: { __GREENLINE_SERVER__: JSON.stringify(server.origin) },

@@ -1,11 +1,13 @@
 // `npm start` (through scripts/start.mjs, on the project's Node 22): the whole local stack in one
 // command. Seeds the demo data, runs the WhatsApp sandbox (in this process) and `wrangler dev` (a
-// child), wired to each other, with prefixed logs; prints what to open. Ctrl-C or SIGTERM stops
+// child), wired to each other, builds the browser extension for them (and rebuilds it on change),
+// with prefixed logs; prints what to open. Ctrl-C or SIGTERM stops
 // everything and exits 0; if the worker dies the rest is stopped and the exit code is 1.
 // Flags (or env): --worker-port (WORKER_PORT), --sandbox-port (SANDBOX_PORT), --persist-to
 // (PERSIST_TO), --fresh. See scripts/stack/options.ts.
 import path from 'node:path';
 import { banner, consoleLogger } from './stack/banner';
+import { buildExtension, watchExtension } from './stack/extension';
 import { LocalStack, StackStopped } from './stack/launch';
 import { parseStackOptions, USAGE, UsageError } from './stack/options';
 
@@ -46,6 +48,8 @@ setInterval(() => {
 
 try {
   const urls = await stack.start();
+  await buildExtension(root, urls.workerUrl, consoleLogger);
+  watchExtension(root, urls.workerUrl, consoleLogger);
   console.log(banner(urls, stack.options.persistTo, root));
   const reason = await stack.failure();
   say(`${reason}; stopping the sandbox`, true);
