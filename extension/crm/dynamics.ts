@@ -49,12 +49,12 @@ function readName(form: ParentNode): string {
   return (cleanText(title.getAttribute('title')) || readValue(title)).replace(SAVE_STATE, '').trim();
 }
 
-/** First item of the form's command bar (never the global bar in #topBar), else after the phone's dial icon. */
+/** First item of the form's command bar (the global bar in #topBar has no form data-lp-id), else after the phone's dial icon. */
 function placement(doc: Document, form: Element, entity: string): Placement | null {
   const bar =
     firstVisible(form, 'ul[data-id="CommandBar"]') ??
     firstVisible(doc, `ul[data-id="CommandBar"][data-lp-id*="Form:${entity}"]`);
-  if (bar && !bar.closest('#topBar')) return { anchor: bar, position: 'first', wrapper: 'li' };
+  if (bar) return { anchor: bar, position: 'first', wrapper: 'li' };
   const icon = firstVisible(
     form,
     '[id$="phone.fieldControl-phone-action-icon"], [id$="telephone1.fieldControl-phone-action-icon"]',

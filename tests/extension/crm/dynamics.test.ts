@@ -42,7 +42,9 @@ describe('Dynamics 365 adapter', () => {
 
   it('reads what the user typed into a phone field (the input value), not the attribute it was rendered with', () => {
     loadPage(ana.html);
-    const mobile = document.querySelector<HTMLInputElement>('input[data-id="mobilephone.fieldControl-phone-text-input"]');
+    const mobile = document.querySelector<HTMLInputElement>(
+      'input[data-id="mobilephone.fieldControl-phone-text-input"]',
+    );
     if (!mobile) throw new Error('no mobile input');
     mobile.value = '+55 11 98888-7777';
     expect(summary(find())[0]?.phones).toEqual(['+55 11 98888-7777', '+55 11 3333-4444']);
@@ -51,10 +53,13 @@ describe('Dynamics 365 adapter', () => {
   it('B18: single-page navigation to a lead gives the lead, never the previous contact', () => {
     loadPage(ana.html);
     const form = document.querySelector('[data-id="editFormRoot"]');
-    const next = new DOMParser().parseFromString(fixture('dynamics', 'lead').html, 'text/html').querySelector('#ApplicationShell');
+    const next = new DOMParser()
+      .parseFromString(fixture('dynamics', 'lead').html, 'text/html')
+      .querySelector('#ApplicationShell');
     if (!form || !next) throw new Error('fixture without a form');
     form.parentElement?.replaceWith(document.importNode(next, true));
-    const url = 'https://acme.crm.dynamics.com/main.aspx?etn=lead&id=6B2F0E3A-9C1D-4E5F-8A7B-000000000199&pagetype=entityrecord';
+    const url =
+      'https://acme.crm.dynamics.com/main.aspx?etn=lead&id=6B2F0E3A-9C1D-4E5F-8A7B-000000000199&pagetype=entityrecord';
     expect(summary(find(url))).toEqual([
       { recordId: '6b2f0e3a-9c1d-4e5f-8a7b-000000000199', name: 'Nora Quinn', phones: ['+1 415 555 0199'] },
     ]);

@@ -47,7 +47,9 @@ describe('HubSpot adapter', () => {
 
   it('a row whose property id and property-input id disagree is not read as a phone', () => {
     loadPage(ana.html);
-    document.querySelector('[data-selenium-test="property-input-mobilephone"]')?.setAttribute('data-selenium-test', 'property-input-fax');
+    document
+      .querySelector('[data-selenium-test="property-input-mobilephone"]')
+      ?.setAttribute('data-selenium-test', 'property-input-fax');
     expect(summary(find())[0]?.phones).toEqual(['+55 11 91234-5678', '+55 11 3333-4444']);
     document.querySelector('[data-test-id="highlight-property-display-mobilephone"]')?.remove();
     expect(summary(find())[0]?.phones).toEqual(['+55 11 3333-4444']);

@@ -4,7 +4,11 @@ import { expectFixture, fixture, fixtures, loadPage, only, summary } from './sup
 
 const ana = fixture('salesforce', 'contact-two-numbers');
 const find = (url = ana.url) => salesforceAdapter.find(document, new URL(url));
-const ANA = { recordId: '003xx000004TmiQAAS', name: 'Ana Souza', phones: ['+55 11 91234-5678', '+55 11 3333-4444'] };
+const ANA = {
+  recordId: '003xx000004TmiQAAS',
+  name: 'Ana Souza',
+  phones: ['+55 11 91234-5678', '+55 11 3333-4444'],
+};
 
 /** Moves `host`'s children into an open shadow root, as native-shadow LWC components render. */
 function intoShadow(host: Element | null): ShadowRoot {
@@ -20,9 +24,21 @@ describe('Salesforce Lightning adapter', () => {
   });
 
   it.each([
-    ['https://acme.lightning.force.com/lightning/r/Contact/003xx000004TmiQAAS/view', 'contact', '003xx000004TmiQAAS'],
-    ['https://acme.lightning.force.com/lightning/r/Contact/003xx000004TmiQ/view', 'contact', '003xx000004TmiQ'],
-    ['https://acme--uat.sandbox.lightning.force.com/lightning/r/Lead/00QDn00000GLdm99AA/view', 'lead', '00QDn00000GLdm99AA'],
+    [
+      'https://acme.lightning.force.com/lightning/r/Contact/003xx000004TmiQAAS/view',
+      'contact',
+      '003xx000004TmiQAAS',
+    ],
+    [
+      'https://acme.lightning.force.com/lightning/r/Contact/003xx000004TmiQ/view',
+      'contact',
+      '003xx000004TmiQ',
+    ],
+    [
+      'https://acme--uat.sandbox.lightning.force.com/lightning/r/Lead/00QDn00000GLdm99AA/view',
+      'lead',
+      '00QDn00000GLdm99AA',
+    ],
   ])('reads the record from %s', (url, objectType, id) => {
     const parsed = parseSalesforceUrl(new URL(url));
     expect(parsed?.recordId).toBe(id);
@@ -61,7 +77,9 @@ describe('Salesforce Lightning adapter', () => {
 
   it('B18: finds name, phones and ribbon when whole components render in native shadow roots', () => {
     loadPage(ana.html);
-    for (const item of Array.from(document.querySelectorAll('.oneContent.active records-record-layout-item'))) {
+    for (const item of Array.from(
+      document.querySelectorAll('.oneContent.active records-record-layout-item'),
+    )) {
       intoShadow(item);
     }
     const highlightsRoot = intoShadow(document.querySelector('.oneContent.active records-highlights2'));
@@ -101,7 +119,9 @@ describe('Salesforce Lightning adapter', () => {
 
   it('a page still rendering its phones yields nothing yet', () => {
     loadPage(ana.html);
-    for (const phone of Array.from(document.querySelectorAll('.oneContent.active lightning-formatted-phone'))) {
+    for (const phone of Array.from(
+      document.querySelectorAll('.oneContent.active lightning-formatted-phone'),
+    )) {
       phone.replaceChildren();
     }
     expect(find()).toEqual([]);
