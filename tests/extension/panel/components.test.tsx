@@ -1,0 +1,366 @@
+// Presentational pieces as a user meets them: what they read, what is disabled and why, keyboard use,
+// and text that stays text (A1, S3).
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CameraCapture } from '../../../extension/components/panel/CameraCapture';
+import { Composer } from '../../../extension/components/panel/Composer';
+import { Menu } from '../../../extension/components/panel/Menu';
+import { OptInBanner, OptInQuestion, SmsQuestion } from '../../../extension/components/panel/OptInPrompt';
+import { TeamDialogs } from '../../../extension/components/panel/TeamDialogs';
+import { OccupiedNotice } from '../../../extension/components/panel/Teamwork';
+import { Thread } from '../../../extension/components/panel/Thread';
+import type { Availability } from '../../../extension/models/panel/status';
+import { BOB, inbound, ME, outbound } from './fixtures';
+
+afterEach(cleanup);
+
+const open: Availability = { enabled: true, reason: null, note: null };
+const plus = { templates: open, pictures: open, onTemplates: vi.fn(), onFile: vi.fn(), onCamera: vi.fn() };
+
+describe('opt-in prompts (B1, B2)', () => {
+  it('B1: asks "Send the opt-in message to <name>?" with Send opt-in and Cancel', () => {
+    const onConfirm = vi.fn();
+    const onCancel = vi.fn();
+    render(
+      <OptInQuestion
+        name="Samuel Johnson"
+        availability={{ ...open, offered: true, waitMs: null }}
+        sending={false}
+        onConfirm={onConfirm}
+        onCancel={onCancel}
+      />,
+    );
+    const dialog = screen.getByRole('alertdialog', { name: 'Send the opt-in message to Samuel Johnson?' });
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Send opt-in' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Send opt-in' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(onConfirm).toHaveBeenCalledTimes(1);
+    expect(onCancel).toHaveBeenCalledTimes(1);
+  });
+
+  it('B2d: a new opt-in is disabled with the countdown as its reason', () => {
+    const reason = 'A new opt-in can be sent in 23 h 05 min (24 hours after the last one).';
+    render(
+      <OptInBanner
+        name="Maria"
+        consent="pending"
+        availability={{ enabled: false, reason, note: null, offered: true, waitMs: 1 }}
+        sending={false}
+        onAsk={vi.fn()}
+      />,
+    );
+    expect(screen.getByText('Opt-in sent. Waiting for Maria to answer.')).toBeTruthy();
+    const button = screen.getByRole('button', { name: 'Send a new opt-in' }) as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
+    expect(button.getAttribute('aria-describedby')).toBeTruthy();
+    expect(document.getElementById(button.getAttribute('aria-describedby') ?? '')?.textContent).toBe(reason);
+  });
+
+  it('B2a: "<name> isn\'t on WhatsApp. Send an SMS instead?" Yes / No', () => {
+    const onAnswer = vi.fn();
+    render(<SmsQuestion name="Sam" onAnswer={onAnswer} />);
+    screen.getByRole('alertdialog', { name: "Sam isn't on WhatsApp. Send an SMS instead?" });
+    fireEvent.click(screen.getByRole('button', { name: 'No' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Yes' }));
+    expect(onAnswer.mock.calls).toEqual([[false], [true]]);
+  });
+});
+
+describe('composer (B4, B7)', () => {
+  it('Enter sends, Shift+Enter does not', () => {
+    const onSend = vi.fn();
+    render(<Composer draft="Hello" availability={open} plus={plus} onInput={vi.fn()} onSend={onSend} />);
+    const box = screen.getByRole('textbox', { name: 'Message' });
+    fireEvent.keyDown(box, { key: 'Enter', shiftKey: true });
+    expect(onSend).not.toHaveBeenCalled();
+    fireEvent.keyDown(box, { key: 'Enter' });
+    expect(onSend).toHaveBeenCalledTimes(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    expect(onSend).toHaveBeenCalledTimes(2);
+  });
+
+  it('disabled with the reason shown and tied to the text box', () => {
+    const reason = 'Samuel opted out of WhatsApp messages. They can opt in again by replying "yes".';
+    render(
+      <Composer
+        draft=""
+        availability={{ enabled: false, reason, note: null }}
+        plus={plus}
+        onInput={vi.fn()}
+        onSend={vi.fn()}
+      />,
+    );
+    const box = screen.getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement;
+    expect(box.disabled).toBe(true);
+    expect(document.getElementById(box.getAttribute('aria-describedby') ?? '')?.textContent).toBe(reason);
+    expect((screen.getByRole('button', { name: 'Send' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('an empty draft cannot be sent; a queued note is shown while enabled', () => {
+    const note = 'Template required: the 24-hour window is closed.';
+    render(
+      <Composer draft=" " availability={{ ...open, note }} plus={plus} onInput={vi.fn()} onSend={vi.fn()} />,
+    );
+    expect((screen.getByRole('button', { name: 'Send' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByRole('status').textContent).toBe(note);
+  });
+
+  it('the + menu offers templates and pictures; unavailable ones say why and do nothing', () => {
+    const onTemplates = vi.fn();
+    const reason = 'Templates need Samuel’s consent.';
+    render(
+      <Composer
+        draft=""
+        availability={open}
+        plus={{ ...plus, onTemplates, templates: { enabled: false, reason, note: null } }}
+        onInput={vi.fn()}
+        onSend={vi.fn()}
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'More: templates and pictures' }));
+    const item = screen.getByRole('menuitem', { name: 'Templates' });
+    expect(item.getAttribute('aria-disabled')).toBe('true');
+    expect(item.textContent).toContain(reason);
+    fireEvent.click(item);
+    expect(onTemplates).not.toHaveBeenCalled();
+    screen.getByRole('menuitem', { name: 'Photo from file' });
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Take a photo' }));
+    expect(plus.onCamera).toHaveBeenCalled();
+  });
+});
+
+describe('menu keyboard (A1)', () => {
+  it('arrows move between items, Escape closes and returns focus to the button', () => {
+    const onSelect = vi.fn();
+    render(
+      <Menu
+        label="Conversation details"
+        items={[
+          { id: 'a', label: 'Add user' },
+          { id: 'b', label: 'Leave conversation' },
+        ]}
+        onSelect={onSelect}
+      />,
+    );
+    const button = screen.getByRole('button', { name: 'Conversation details' });
+    fireEvent.click(button);
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+    const menu = screen.getByRole('menu', { name: 'Conversation details' });
+    expect(document.activeElement).toBe(screen.getByRole('menuitem', { name: 'Add user' }));
+    fireEvent.keyDown(menu, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(screen.getByRole('menuitem', { name: 'Leave conversation' }));
+    fireEvent.keyDown(menu, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(screen.getByRole('menuitem', { name: 'Add user' }));
+    fireEvent.keyDown(menu, { key: 'End' });
+    expect(document.activeElement).toBe(screen.getByRole('menuitem', { name: 'Leave conversation' }));
+    fireEvent.keyDown(menu, { key: 'Escape' });
+    expect(screen.queryByRole('menu')).toBeNull();
+    expect(document.activeElement).toBe(button);
+  });
+});
+
+const ctx = {
+  myId: ME.userId,
+  names: new Map([[BOB.userId, BOB.name]]),
+  contactName: 'Samuel Johnson',
+  pictures: {},
+  onRequestPicture: vi.fn(),
+};
+const noop = { onRetry: vi.fn(), onEdit: vi.fn(), onDiscard: vi.fn() };
+
+describe('thread (B9, B10, S3)', () => {
+  it('is a log named "Messages" showing each item with its state', () => {
+    const failure = {
+      code: 131026,
+      reason: 'This number cannot receive WhatsApp messages.',
+      nextStep: 'Send an SMS instead.',
+    };
+    render(
+      <Thread
+        readOnly={false}
+        ctx={ctx}
+        outbox={[]}
+        {...noop}
+        items={[
+          outbound({ id: 'a', state: 'queued', holdReason: 'window_closed', text: 'Still there?' }),
+          outbound({ id: 'b', state: 'failed', failure, text: 'Hello' }),
+          inbound({ text: 'Hi' }),
+          { type: 'system', at: 3, text: 'Alice Martin added Bob Stone' },
+        ]}
+      />,
+    );
+    const log = screen.getByRole('log', { name: 'Messages' });
+    expect(log.textContent).toContain(
+      'Queued The 24-hour window is closed; it goes out when the customer writes again.',
+    );
+    expect(log.textContent).toContain(
+      'Failed This number cannot receive WhatsApp messages. Send an SMS instead.',
+    );
+    expect(log.textContent).toContain('Alice Martin added Bob Stone');
+    expect(within(log).getAllByRole('listitem')).toHaveLength(4);
+  });
+
+  it('S3: names and messages are text, never HTML', () => {
+    const evil = '<img src=x onerror="alert(1)"><b>bold</b>';
+    render(
+      <Thread
+        readOnly={false}
+        ctx={{ ...ctx, contactName: evil }}
+        outbox={[]}
+        {...noop}
+        items={[inbound({ text: evil })]}
+      />,
+    );
+    const log = screen.getByRole('log', { name: 'Messages' });
+    expect(log.querySelector('img')).toBeNull();
+    expect(log.querySelector('b')).toBeNull();
+    expect(log.textContent).toContain(evil);
+  });
+
+  it('B10: pictures are requested and shown from their blob URL; other media is a placeholder', () => {
+    const onRequestPicture = vi.fn();
+    render(
+      <Thread
+        readOnly={false}
+        ctx={{ ...ctx, onRequestPicture, pictures: { 'md-1': { status: 'ready', url: 'blob:x/1' } } }}
+        outbox={[]}
+        {...noop}
+        items={[
+          inbound({ kind: 'image', mediaId: 'md-1', text: 'My shop' }),
+          inbound({ id: 'w2', kind: 'other', mediaId: 'md-2', text: null }),
+        ]}
+      />,
+    );
+    expect(onRequestPicture).toHaveBeenCalledWith('md-1');
+    expect(onRequestPicture).not.toHaveBeenCalledWith('md-2');
+    const img = screen.getByRole('img', { name: 'Picture from Samuel Johnson: My shop' }) as HTMLImageElement;
+    expect(img.src).toBe('blob:x/1');
+    expect(
+      screen.getByText('Sent a file Greenline cannot show here (a video, document or other media).'),
+    ).toBeTruthy();
+  });
+
+  it('I4: a message not accepted by the server offers Retry, Edit and Discard', () => {
+    const onRetry = vi.fn();
+    render(
+      <Thread
+        readOnly={false}
+        ctx={ctx}
+        items={[]}
+        {...noop}
+        onRetry={onRetry}
+        outbox={[
+          {
+            localId: 'l1',
+            conversationId: 'conv-1',
+            idempotencyKey: 'k1',
+            body: { type: 'text', text: 'Hello' },
+            label: 'Hello',
+            status: 'failed',
+            error: 'The Greenline server cannot be reached (timeout).',
+          },
+        ]}
+      />,
+    );
+    expect(screen.getByText('The Greenline server cannot be reached (timeout).')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Retry: Hello' }));
+    expect(onRetry).toHaveBeenCalledWith('l1');
+    screen.getByRole('button', { name: 'Edit: Hello' });
+    screen.getByRole('button', { name: 'Discard: Hello' });
+  });
+
+  it('B11: an earlier thread says it is read-only and leads to the current one', () => {
+    const onShowCurrent = vi.fn();
+    render(<Thread readOnly ctx={ctx} items={[]} outbox={[]} {...noop} onShowCurrent={onShowCurrent} />);
+    expect(screen.getByText(/This thread is read-only/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Show the current thread' }));
+    expect(onShowCurrent).toHaveBeenCalled();
+  });
+});
+
+describe('teamwork (B15, B22)', () => {
+  const base = {
+    contactName: 'Samuel',
+    eligible: [],
+    others: [BOB],
+    busy: false,
+    error: null,
+    onAdd: vi.fn(),
+    onTransfer: vi.fn(),
+    onChooseToRemove: vi.fn(),
+    onRemove: vi.fn(),
+    onLeave: vi.fn(),
+    onClose: vi.fn(),
+  };
+
+  it('B15: removing asks for a confirmation that names the person', () => {
+    const onRemove = vi.fn();
+    render(<TeamDialogs {...base} onRemove={onRemove} dialog={{ type: 'confirm_remove', person: BOB }} />);
+    screen.getByRole('alertdialog', { name: 'Remove Bob Stone from the conversation?' });
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, remove Bob Stone' }));
+    expect(onRemove).toHaveBeenCalledWith(BOB.userId);
+  });
+
+  it('B13: the add dialog lists eligible colleagues, or says nobody can join', () => {
+    const onAdd = vi.fn();
+    const { rerender } = render(
+      <TeamDialogs {...base} onAdd={onAdd} eligible={[BOB]} dialog={{ type: 'add' }} />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Add Bob Stone' }));
+    expect(onAdd).toHaveBeenCalledWith(BOB.userId);
+    rerender(<TeamDialogs {...base} eligible={[]} dialog={{ type: 'add' }} />);
+    expect(screen.getByText('No other enabled colleagues of your team can join.')).toBeTruthy();
+  });
+
+  it.each`
+    role             | shows
+    ${'can_ask'}     | ${'Ask to join'}
+    ${'requested'}   | ${'You asked to join. A participant will answer.'}
+    ${'cannot_join'} | ${'You cannot join: only colleagues of the same team as a participant can ask to join.'}
+  `('B22: occupied, $role', ({ role, shows }) => {
+    render(
+      <OccupiedNotice name="Samuel" participants={[BOB]} role={role} busy={false} onAskToJoin={vi.fn()} />,
+    );
+    expect(screen.getByText('Bob Stone is in the conversation with Samuel.')).toBeTruthy();
+    expect(screen.getByText(shows)).toBeTruthy();
+  });
+});
+
+describe('camera (B10)', () => {
+  it('without permission: the reason and "Allow the camera"', () => {
+    const onGrant = vi.fn();
+    render(
+      <CameraCapture
+        phase="needs_permission"
+        stream={null}
+        message="Greenline needs permission to use the camera."
+        onCapture={vi.fn()}
+        onCancel={vi.fn()}
+        onGrant={onGrant}
+        onRetry={vi.fn()}
+      />,
+    );
+    expect(screen.getByRole('alert').textContent).toBe('Greenline needs permission to use the camera.');
+    fireEvent.click(screen.getByRole('button', { name: 'Allow the camera' }));
+    expect(onGrant).toHaveBeenCalled();
+  });
+
+  it('live: Capture photo hands the frame over', async () => {
+    const onCapture = vi.fn();
+    const blob = new Blob(['x']);
+    render(
+      <CameraCapture
+        phase="live"
+        stream={null}
+        message={null}
+        onCapture={onCapture}
+        onCancel={vi.fn()}
+        onGrant={vi.fn()}
+        onRetry={vi.fn()}
+        capture={async () => blob}
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Capture photo' }));
+    await vi.waitFor(() => expect(onCapture).toHaveBeenCalledWith(blob));
+  });
+});
