@@ -141,6 +141,8 @@ export function createConversationModel(deps: ConversationDeps) {
       if (gen !== generation) return;
       const threadChanged = s.threadId !== state.value?.threadId;
       applyState(s);
+      const occupied = s.participants.length > 0 && !s.youAreParticipant;
+      if (occupied && canRequestJoin.value === null) await learnOccupancy(gen);
       if (!viewingEarlier.value || threadChanged) {
         if (s.youAreParticipant && (threadChanged || !thread.value)) await loadThread();
       }

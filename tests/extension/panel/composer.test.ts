@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiFailure } from '../../../extension/api/transport';
 import { createComposerModel } from '../../../extension/models/panel/composer';
+import type { MessageState } from '../../../extension/models/panel/thread';
 import { outbound, state } from './fixtures';
 import { loadedConversation } from './helpers';
 
@@ -17,7 +18,7 @@ async function setup() {
   return { ...env, composer };
 }
 
-const answer = (s = 'sending' as const) => ({
+const answer = (s: MessageState = 'sending') => ({
   message: outbound({ id: 'm-9', text: 'Hello', state: s }),
   conversation: state({ queued: 0 }),
   duplicate: false,
