@@ -10,12 +10,18 @@ export function NumberSection(props: { number: NumberModel }) {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
     const field = formValues(form);
-    void model.save({
-      phoneNumberId: field('phoneNumberId'),
-      displayPhoneNumber: field('displayPhoneNumber'),
-      wabaId: field('wabaId'),
-      accessToken: field('accessToken'),
-    });
+    const token = form.elements.namedItem('accessToken');
+    void model
+      .save({
+        phoneNumberId: field('phoneNumberId'),
+        displayPhoneNumber: field('displayPhoneNumber'),
+        wabaId: field('wabaId'),
+        accessToken: field('accessToken'),
+      })
+      .then((saved) => {
+        // Write-only: once stored, the token leaves the page too.
+        if (saved && token instanceof HTMLInputElement) token.value = '';
+      });
   };
   return (
     <Section id="number" title="WhatsApp number">

@@ -65,11 +65,10 @@ export function createUsersModel(ports: OptionsPorts, onMembershipChange: () => 
     async patch(user: AdminUser, body: UserPatch): Promise<void> {
       savingUser.value = user.id;
       const next = await task.run(() => admin.patchUser(user.id, body), `${user.name} saved.`);
+      // Clearing this re-renders the row: after a refusal its control shows the server's state again.
       savingUser.value = null;
       if (next) users.value = replaceUser(users.value, next);
       if (next && body.subOrgId) onMembershipChange();
-      // A refusal leaves the list as it was, so the control shows the server's state again.
-      if (!next) users.value = [...users.value];
     },
     askRemoval: (user: AdminUser) => {
       confirmingRemoval.value = user.id;

@@ -179,7 +179,9 @@ describe('options page: users (B21)', () => {
 
   it('S3: names from the API are text, never HTML', async () => {
     const evil = userOf('eve', '<img src=x onerror="alert(1)">');
-    await renderPage(adminRoutes({ 'GET /admin/users': ok({ users: [evil] }) }), statusOf(ALICE));
+    const admin = { ...ALICE, name: '<b>Alice</b>' };
+    await renderPage(adminRoutes({ 'GET /admin/users': ok({ users: [evil] }) }), statusOf(admin));
+    expect(screen.getByText('<b>Alice</b>').tagName).toBe('STRONG');
     const cell = await screen.findByRole('rowheader', { name: '<img src=x onerror="alert(1)">' });
     expect(cell.textContent).toBe('<img src=x onerror="alert(1)">');
     expect(document.querySelector('img')).toBeNull();
