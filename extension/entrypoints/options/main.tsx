@@ -3,6 +3,8 @@
 import { render } from 'preact';
 import { OptionsApp } from '../../components/options/OptionsApp';
 import '../../components/options/options.css';
+import '../../components/options/controls.css';
+import '../../components/options/content.css';
 import { createOptionsPage } from '../../models/options/options-page';
 import { runtimePorts } from './runtime-ports';
 
