@@ -7,8 +7,8 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DEMO_HOSTS } from '../../../extension/crm/demo-url';
-import { demoCrmPage } from '../../../sandbox/crm';
+import { DEMO_HOSTS } from '../../extension/crm/demo-url';
+import { demoCrmPage } from '../../sandbox/crm';
 
 export interface CrmHosts {
   port: number;
