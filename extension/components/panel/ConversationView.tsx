@@ -123,6 +123,7 @@ export function ConversationView({ panel }: { panel: Panel }) {
         dialog={team.dialog.value}
         contactName={conversation.name.value}
         eligible={team.eligible.value}
+        added={team.added.value}
         others={team.others.value}
         busy={team.busy.value}
         error={team.error.value}

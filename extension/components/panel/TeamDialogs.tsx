@@ -7,6 +7,8 @@ import { ErrorAlert } from './Feedback';
 
 interface PickerProps {
   title: string;
+  /** What just happened, said politely (e.g. "Bob Stone was added."). */
+  done?: string | null;
   people: readonly Person[] | null;
   empty: string;
   action: (p: Person) => string;
@@ -16,7 +18,7 @@ interface PickerProps {
   onClose: () => void;
 }
 
-function PeoplePicker({ title, people, empty, action, busy, error, onPick, onClose }: PickerProps) {
+function PeoplePicker({ title, done, people, empty, action, busy, error, onPick, onClose }: PickerProps) {
   const titleId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
@@ -32,6 +34,7 @@ function PeoplePicker({ title, people, empty, action, busy, error, onPick, onClo
       <h2 id={titleId} tabIndex={-1} ref={headingRef}>
         {title}
       </h2>
+      {done && <p role="status">{done}</p>}
       <ErrorAlert message={error} />
       {people === null && !error && <p role="status">Loading colleagues…</p>}
       {people?.length === 0 && <p>{empty}</p>}
@@ -48,7 +51,7 @@ function PeoplePicker({ title, people, empty, action, busy, error, onPick, onClo
       )}
       <div class="actions">
         <button type="button" class="secondary" onClick={onClose}>
-          Close
+          {done ? 'Done' : 'Close'}
         </button>
       </div>
     </section>
@@ -59,6 +62,8 @@ export interface TeamDialogsProps {
   dialog: TeamDialog | null;
   contactName: string;
   eligible: readonly Person[] | null;
+  /** The colleague just added, if any. */
+  added?: string | null;
   others: readonly Person[];
   busy: boolean;
   error: string | null;
@@ -80,6 +85,7 @@ export function TeamDialogs(props: TeamDialogsProps) {
       return (
         <PeoplePicker
           title="Add a colleague to the conversation"
+          done={props.added ? `${props.added} was added.` : null}
           people={eligible}
           empty={NO_ELIGIBLE}
           action={(p) => `Add ${p.name}`}

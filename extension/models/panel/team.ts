@@ -41,6 +41,8 @@ export function createTeamModel({ api, conversation, myId }: TeamDeps) {
   const eligible = signal<Person[] | null>(null);
   const busy = signal(false);
   const error = signal<string | null>(null);
+  /** The colleague just added, said in the still-open Add dialog. */
+  const added = signal<string | null>(null);
 
   const role = computed(() => {
     const s = conversation.current.value;
@@ -91,11 +93,15 @@ export function createTeamModel({ api, conversation, myId }: TeamDeps) {
   return {
     dialog,
     eligible,
+    added,
     busy,
     error,
     role,
     others,
-    openAdd: () => openPicker('add'),
+    openAdd() {
+      added.value = null;
+      return openPicker('add');
+    },
     openTransfer: () => openPicker('transfer'),
     openRemove() {
       error.value = null;
@@ -111,8 +117,18 @@ export function createTeamModel({ api, conversation, myId }: TeamDeps) {
     close() {
       dialog.value = null;
       error.value = null;
+      added.value = null;
     },
-    add: (userId: string) => run((id) => api.addParticipant(id, userId)),
+    /** B13: adds one colleague; the list stays open for more (seed: "select participants"). */
+    async add(userId: string): Promise<boolean> {
+      const name = eligible.value?.find((p) => p.userId === userId)?.name ?? null;
+      const done = await run((id) => api.addParticipant(id, userId));
+      if (done) {
+        added.value = name;
+        await openPicker('add');
+      }
+      return done;
+    },
     remove: (userId: string) => run((id) => api.removeParticipant(id, userId)),
     leave: () => run((id) => api.leave(id), reloadThread),
     transfer: (userId: string) => run((id) => api.transfer(id, userId), reloadThread),

@@ -20,10 +20,14 @@ describe('teamwork', () => {
     expect(team.dialog.value).toEqual({ type: 'add' });
     expect(team.eligible.value).toEqual([BOB]);
     api.addParticipant.mockResolvedValue(envelope({ participants: [ME, BOB] }));
+    api.eligibleUsers.mockResolvedValue({ users: [CAROL] });
     await team.add(BOB.userId);
     expect(api.addParticipant).toHaveBeenCalledWith('conv-1', BOB.userId);
     expect(conversation.state.value?.participants).toEqual([ME, BOB]);
-    expect(team.dialog.value).toBeNull();
+    // The list stays open for more, without the one just added.
+    expect(team.dialog.value).toEqual({ type: 'add' });
+    expect(team.added.value).toBe('Bob Stone');
+    expect(team.eligible.value).toEqual([CAROL]);
   });
 
   it('B15: Remove asks for a confirmation naming the person, then removes', async () => {
