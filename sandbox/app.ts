@@ -7,6 +7,7 @@ import { type ResolvedConfig, resolveConfig, type SandboxOptions } from './confi
 import { preferencesRoute } from './control/preferences-route';
 import { usersRoute } from './control/users-route';
 import { worldRoute } from './control/world-route';
+import { crmRoute } from './crm/index';
 import { RateLimits } from './engine/limits';
 import { defaultFaults, FaultsSchema } from './faults';
 import { metaError } from './graph/auth';
@@ -73,6 +74,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     .route('/', preferencesRoute(world))
     .route('/', worldRoute(world))
     .route('/', phoneRoute(world))
+    .route('/', crmRoute())
     .route('/', messagesRoute(world))
     .route('/', mediaRoute(world))
     .route('/', templatesRoute(world));

@@ -50,12 +50,14 @@ export function fixture(crm: string, name: string): Fixture {
   return found;
 }
 
-/** Replaces happy-dom's document content (title, head, body) with a saved page. */
+/** Replaces happy-dom's document content (title, head, body and its attributes) with a saved page. */
 export function loadPage(html: string): void {
   const parsed = new DOMParser().parseFromString(html, 'text/html');
   document.title = parsed.title;
   document.head.replaceChildren(...Array.from(parsed.head.childNodes, (n) => document.importNode(n, true)));
   document.body.replaceChildren(...Array.from(parsed.body.childNodes, (n) => document.importNode(n, true)));
+  for (const name of document.body.getAttributeNames()) document.body.removeAttribute(name);
+  for (const { name, value } of Array.from(parsed.body.attributes)) document.body.setAttribute(name, value);
 }
 
 export function summary(found: readonly Found[]): Fixture['expected'] {
