@@ -49,16 +49,18 @@ function readName(form: ParentNode): string {
   return (cleanText(title.getAttribute('title')) || readValue(title)).replace(SAVE_STATE, '').trim();
 }
 
-/** First item of the form's command bar (the global bar in #topBar has no form data-lp-id), else after the phone's dial icon. */
+/** First item of the form's command bar (the global bar in #topBar has no form data-lp-id), else after the dial icon of the first number. */
 function placement(doc: Document, form: Element, entity: string): Placement | null {
   const bar =
     firstVisible(form, 'ul[data-id="CommandBar"]') ??
     firstVisible(doc, `ul[data-id="CommandBar"][data-lp-id*="Form:${entity}"]`);
   if (bar) return { anchor: bar, position: 'first', wrapper: 'li' };
-  const icon = firstVisible(
-    form,
-    '[id$="phone.fieldControl-phone-action-icon"], [id$="telephone1.fieldControl-phone-action-icon"]',
-  );
+  const icon = PHONE_ATTRIBUTES.map(([attribute]) => {
+    const input = form.querySelector<HTMLInputElement>(
+      `input[data-id="${attribute}.fieldControl-phone-text-input"]`,
+    );
+    return input?.value ? firstVisible(form, `[id$="${attribute}.fieldControl-phone-action-icon"]`) : null;
+  }).find((el) => el !== null);
   return icon ? { anchor: icon, position: 'after', wrapper: 'span' } : null;
 }
 

@@ -61,13 +61,23 @@ function phoneText(formatted: Element): string {
   return deepText(link) || deepText(formatted);
 }
 
-function readFieldPhones(view: Element, object: SalesforceObject): PhoneCandidate[] {
+/** The record's own field items by API name (`sfdc:RecordField.Contact.Phone`), read with one deep query per pass. */
+function recordFields(view: Element): Map<string, Element> {
+  const fields = new Map<string, Element>();
+  for (const item of deepQueryAll(view, '[data-target-selection-name^="sfdc:RecordField."]')) {
+    const name = item.getAttribute('data-target-selection-name') ?? '';
+    if (!fields.has(name) && isVisible(item) && !deepClosest(item, NOT_THE_RECORD)) fields.set(name, item);
+  }
+  return fields;
+}
+
+const formattedPhone = (item: Element | undefined) =>
+  (item && deepQuery(item, 'lightning-formatted-phone, lightning-click-to-dial')) ?? null;
+
+function readFieldPhones(fields: Map<string, Element>, object: SalesforceObject): PhoneCandidate[] {
   return PHONE_FIELDS[object].flatMap(([field, fallbackLabel]) => {
-    const item = deepQueryAll(
-      view,
-      `[data-target-selection-name="sfdc:RecordField.${object}.${field}"]`,
-    ).find((el) => isVisible(el) && !deepClosest(el, NOT_THE_RECORD));
-    const formatted = item && deepQuery(item, 'lightning-formatted-phone, lightning-click-to-dial');
+    const item = fields.get(`sfdc:RecordField.${object}.${field}`);
+    const formatted = formattedPhone(item);
     if (!item || !formatted) return [];
     const label = cleanText(deepQuery(item, '.test-id__field-label')?.textContent) || fallbackLabel;
     return [{ raw: phoneText(formatted), label }];
@@ -84,14 +94,11 @@ function readHighlightPhones(highlights: Element): PhoneCandidate[] {
   });
 }
 
-function readName(view: Element, highlights: Element | null, object: SalesforceObject): string {
+function readName(view: Element, highlights: Element | null, nameField: Element | undefined): string {
   const candidates = [
     highlights && deepQuery(highlights, 'lightning-formatted-name[slot="primaryField"]'),
     deepQuery(view, '.slds-page-header__title lightning-formatted-name'),
-    deepQuery(
-      view,
-      `[data-target-selection-name="sfdc:RecordField.${object}.Name"] lightning-formatted-name`,
-    ),
+    nameField && deepQuery(nameField, 'lightning-formatted-name'),
   ];
   for (const el of candidates) {
     const name = el ? deepText(el) : '';
@@ -128,18 +135,16 @@ function find(doc: Document, url: URL): Found[] {
     firstVisible(doc, '.windowViewMode-normal.oneContent.active') ?? firstVisible(doc, '.oneContent.active');
   if (!view) return [];
   const highlights = deepQueryAll(view, HIGHLIGHTS).find(isVisible) ?? null;
-  const name = readName(view, highlights, parsed.object);
+  const fields = recordFields(view);
+  const name = readName(view, highlights, fields.get(`sfdc:RecordField.${parsed.object}.Name`));
   const phones = tidyPhones([
-    ...readFieldPhones(view, parsed.object),
+    ...readFieldPhones(fields, parsed.object),
     ...(highlights ? readHighlightPhones(highlights) : []),
   ]);
-  const phoneItem = deepQueryAll(
-    view,
-    '[data-target-selection-name^="sfdc:RecordField."][data-target-selection-name$="Phone"]',
-  ).find(isVisible);
-  const firstPhone =
-    (phoneItem && deepQuery(phoneItem, 'lightning-formatted-phone, lightning-click-to-dial')) ?? null;
-  const where = placement(view, highlights, firstPhone);
+  const firstPhone = PHONE_FIELDS[parsed.object]
+    .map(([field]) => formattedPhone(fields.get(`sfdc:RecordField.${parsed.object}.${field}`)))
+    .find((el) => el !== null);
+  const where = placement(view, highlights, firstPhone ?? null);
   if (!name || phones.length === 0 || !where) return [];
   const objectType = parsed.object === 'Lead' ? ('lead' as const) : ('contact' as const);
   const record = {

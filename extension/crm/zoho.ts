@@ -3,8 +3,8 @@
 // appears in related-list previews, so only spans inside the record's own phone fields
 // (`#mouseArea__MOBILE`, `#mouseArea__PHONE`, …) count; fax fields and masked values never do.
 
-import { ZOHO_CRM_HOSTS } from './matches';
 import { cleanText, firstVisible, isVisible, readValue, tidyPhones } from './dom';
+import { ZOHO_CRM_HOSTS } from './matches';
 import type { CrmAdapter, Found, PhoneCandidate, Placement } from './types';
 
 const RECORD_PATH = /^\/crm\/(?:(org\d+)\/)?tab\/(Contacts|Leads)\/(\d+)(?:\/|$)/;

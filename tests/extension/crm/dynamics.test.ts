@@ -74,4 +74,12 @@ describe('Dynamics 365 adapter', () => {
     expect(after.placement.anchor).not.toBe(before);
     expect(after.placement.anchor.isConnected).toBe(true);
   });
+
+  it('without a form command bar, the action goes after the mobile phone dial icon', () => {
+    loadPage(ana.html);
+    document.querySelector('[data-lp-id="commandbar-Form:contact"]')?.remove();
+    const { placement } = only(find());
+    expect(placement).toMatchObject({ position: 'after', wrapper: 'span' });
+    expect(placement.anchor.id).toBe('id-abc-mobilephone.fieldControl-phone-action-icon');
+  });
 });

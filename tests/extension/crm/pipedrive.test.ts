@@ -64,4 +64,12 @@ describe('Pipedrive adapter', () => {
     expect(after.placement.anchor).not.toBe(before);
     expect(after.placement.anchor.isConnected).toBe(true);
   });
+
+  it('without the person header, the action goes after the first phone button', () => {
+    loadPage(ana.html);
+    document.querySelector('.viewContainer:not([style*="none"]) .infoBlock')?.remove();
+    const { placement } = only(find());
+    expect(placement).toMatchObject({ position: 'after', wrapper: 'span' });
+    expect(placement.anchor.textContent).toBe('+55 11 3333-4444');
+  });
 });

@@ -126,4 +126,13 @@ describe('Salesforce Lightning adapter', () => {
     }
     expect(find()).toEqual([]);
   });
+
+  it('without a ribbon on screen, the action goes after the mobile number', () => {
+    loadPage(ana.html);
+    for (const ul of Array.from(document.querySelectorAll('.oneContent.active .slds-page-header ul')))
+      ul.remove();
+    const { placement } = only(find());
+    expect(placement).toMatchObject({ position: 'after', wrapper: 'span' });
+    expect(placement.anchor.textContent?.trim()).toBe('+55 11 91234-5678');
+  });
 });

@@ -69,4 +69,12 @@ describe('Zoho CRM adapter', () => {
     expect(after.placement.anchor).not.toBe(before);
     expect(after.placement.anchor.isConnected).toBe(true);
   });
+
+  it('without the header buttons, the action goes after the first phone of the record', () => {
+    loadPage(ana.html);
+    document.querySelector('.dvTopBar')?.remove();
+    const { placement } = only(find('https://crm.zoho.com/crm/org123456/tab/Contacts/4321000000012345'));
+    expect(placement).toMatchObject({ position: 'after', wrapper: 'span' });
+    expect(placement.anchor.closest('#mouseArea__PHONE')).not.toBeNull();
+  });
 });
