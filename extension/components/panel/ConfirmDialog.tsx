@@ -2,6 +2,7 @@
 // It takes focus when it opens; Escape cancels.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef } from 'preact/hooks';
+import { useRestoreFocus } from './use-restore-focus';
 
 export interface ConfirmDialogProps {
   title: string;
@@ -19,8 +20,11 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
   const { title, children, confirmLabel, cancelLabel = 'Cancel', busy, danger, onConfirm, onCancel } = props;
   const titleId = useId();
   const bodyId = useId();
+  useRestoreFocus();
   const confirmRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => confirmRef.current?.focus(), []);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  // What cannot be undone starts on Cancel, so a stray Enter does no harm.
+  useEffect(() => (danger ? cancelRef : confirmRef).current?.focus(), []);
   return (
     <section
       class="dialog"
@@ -47,7 +51,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
         >
           {confirmLabel}
         </button>
-        <button type="button" class="secondary" onClick={onCancel}>
+        <button type="button" class="secondary" ref={cancelRef} onClick={onCancel}>
           {cancelLabel}
         </button>
       </div>

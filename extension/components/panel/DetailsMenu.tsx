@@ -15,6 +15,7 @@ export function DetailsMenu({
       label="Conversation details"
       align="end"
       className="details"
+      focusHome
       items={items.map((i) => ({ id: i.action, label: i.label, disabled: !i.enabled, reason: i.reason }))}
       onSelect={(id) => onAction(id as DetailsAction)}
     >

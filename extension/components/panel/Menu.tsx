@@ -20,9 +20,11 @@ export interface MenuProps {
   onSelect: (id: string) => void;
   className?: string;
   align?: 'start' | 'end';
+  /** Where focus goes when a dialog opened from here closes and its opener is gone. */
+  focusHome?: boolean;
 }
 
-export function Menu({ label, children, items, onSelect, className, align = 'start' }: MenuProps) {
+export function Menu({ label, children, items, onSelect, className, align = 'start', focusHome }: MenuProps) {
   const [open, setOpen] = useState(false);
   const menuId = useId();
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -77,6 +79,7 @@ export function Menu({ label, children, items, onSelect, className, align = 'sta
         type="button"
         ref={buttonRef}
         class="menu-button"
+        data-focus-home={focusHome ? '' : undefined}
         aria-label={children ? label : undefined}
         aria-haspopup="menu"
         aria-expanded={open}

@@ -1,6 +1,7 @@
 // The details menu's dialogs (B13–B16): pick a colleague to add or transfer to (eligible users only),
 // pick a participant to remove and confirm naming them, confirm leaving.
 import { useEffect, useId, useRef } from 'preact/hooks';
+import { useRestoreFocus } from './use-restore-focus';
 import type { Person, TeamDialog } from '../../models/panel/team';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ErrorAlert } from './Feedback';
@@ -20,6 +21,7 @@ interface PickerProps {
 
 function PeoplePicker({ title, done, people, empty, action, busy, error, onPick, onClose }: PickerProps) {
   const titleId = useId();
+  useRestoreFocus();
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
   return (

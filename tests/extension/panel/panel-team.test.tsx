@@ -29,9 +29,15 @@ describe('the panel: teamwork and lists', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Conversation details' }));
     fireEvent.click(screen.getByRole('menuitem', { name: 'Remove participant' }));
     fireEvent.click(screen.getByRole('button', { name: 'Remove Bob Stone…' }));
+    // A1: what cannot be undone starts on Cancel; closing gives focus back to the details button.
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Cancel' }));
     api.removeParticipant.mockResolvedValue({ conversation: state() });
     fireEvent.click(screen.getByRole('button', { name: 'Yes, remove Bob Stone' }));
     await waitFor(() => expect(api.removeParticipant).toHaveBeenCalledWith('conv-1', BOB.userId));
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Conversation details' })),
+    );
   });
 
   it('B15: the removed user sees the thread cleared and that access ended', async () => {
