@@ -8,7 +8,8 @@ import { Section, TaskNotes } from './ui';
 export function AccountSection(props: { account: AccountModel }) {
   const { account } = props;
   const status = account.status.value;
-  const checking = status === null && account.task.busy.value;
+  // The forms appear once the background has answered (or failed to), never to vanish under typing.
+  const checking = status === null && account.task.error.value === null;
   return (
     <Section id="account" title="Account">
       {checking && <p>Checking your session…</p>}

@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { renderPage } from './render';
+import type { SessionStatus } from '../../../extension/messaging/protocol';
+import { renderPage, startPage } from './render';
 import {
   ALICE,
   adminRoutes,
@@ -10,6 +11,7 @@ import {
   meOf,
   ok,
   refuse,
+  SIGNED_OUT,
   statusOf,
   userOf,
 } from './support';
@@ -185,5 +187,29 @@ describe('options page: users (B21)', () => {
     const cell = await screen.findByRole('rowheader', { name: '<img src=x onerror="alert(1)">' });
     expect(cell.textContent).toBe('<img src=x onerror="alert(1)">');
     expect(document.querySelector('img')).toBeNull();
+  });
+});
+
+describe('options page: start-up', () => {
+  it('shows the sign-in form only once the background has answered, so it never vanishes under typing', async () => {
+    let answer: (status: SessionStatus) => void = () => undefined;
+    const { messaging, started } = startPage({}, SIGNED_OUT, (fake) =>
+      fake.messaging.getStatus.mockImplementationOnce(() => new Promise((resolve) => (answer = resolve))),
+    );
+    expect(screen.queryByLabelText('Email')).toBeNull();
+    await waitFor(() => expect(messaging.getStatus).toHaveBeenCalled());
+    expect(screen.getByText('Checking your session…')).toBeTruthy();
+    answer(SIGNED_OUT);
+    await started;
+    expect(await screen.findByLabelText('Email')).toBeTruthy();
+  });
+
+  it('still offers sign-in when the background cannot be reached, and says so', async () => {
+    const { started } = startPage({}, SIGNED_OUT, (fake) =>
+      fake.messaging.getStatus.mockRejectedValueOnce(new Error('Could not establish connection.')),
+    );
+    await started;
+    expect(await screen.findByLabelText('Email')).toBeTruthy();
+    expect(screen.getByText(/Could not establish connection/).getAttribute('role')).toBe('alert');
   });
 });
