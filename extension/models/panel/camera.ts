@@ -12,6 +12,8 @@ export interface CameraDeps {
   pictures: PicturesModel;
   /** A tab can show the permission prompt itself; a side panel cannot. */
   canPrompt: boolean;
+  /** How long a side panel waits for a prompt it cannot show before offering the grant tab. */
+  promptTimeoutMs?: number;
 }
 
 export const NEEDS_PERMISSION =
@@ -30,7 +32,33 @@ function problemOf(error: unknown): { phase: CameraPhase; message: string } {
   return { phase: 'unavailable', message: 'The camera could not be started.' };
 }
 
-export function createCameraModel({ camera, pictures, canPrompt }: CameraDeps) {
+const stopAll = (stream: MediaStream) => {
+  for (const track of stream.getTracks()) track.stop();
+};
+
+/** The stream, or "not allowed" after `ms`; a stream that comes later is stopped at once. */
+function withTimeout(promise: Promise<MediaStream>, ms: number): Promise<MediaStream> {
+  return new Promise((resolve, reject) => {
+    let late = false;
+    const timer = setTimeout(() => {
+      late = true;
+      reject(new DOMException('No answer to the camera prompt', 'NotAllowedError'));
+    }, ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        if (late) stopAll(value);
+        else resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}
+
+export function createCameraModel({ camera, pictures, canPrompt, promptTimeoutMs = 3000 }: CameraDeps) {
   const phase = signal<CameraPhase>('closed');
   const stream = signal<MediaStream | null>(null);
   const message = signal<string | null>(null);
@@ -38,7 +66,7 @@ export function createCameraModel({ camera, pictures, canPrompt }: CameraDeps) {
 
   function stop(): void {
     generation++;
-    for (const track of stream.value?.getTracks() ?? []) track.stop();
+    if (stream.value) stopAll(stream.value);
     stream.value = null;
   }
 
@@ -49,15 +77,20 @@ export function createCameraModel({ camera, pictures, canPrompt }: CameraDeps) {
     message.value = null;
     const permission = await camera.permission();
     if (gen !== generation) return;
-    if (!canPrompt && (permission === 'prompt' || permission === 'denied')) {
+    if (!canPrompt && permission === 'denied') {
       phase.value = 'needs_permission';
-      message.value = permission === 'denied' ? BLOCKED : NEEDS_PERMISSION;
+      message.value = BLOCKED;
       return;
     }
     try {
-      const s = await camera.open();
+      // A side panel cannot show the prompt: it is tried anyway (a browser may already allow it),
+      // and a prompt that never shows counts as not allowed.
+      const s =
+        canPrompt || permission === 'granted'
+          ? await camera.open()
+          : await withTimeout(camera.open(), promptTimeoutMs);
       if (gen !== generation) {
-        for (const track of s.getTracks()) track.stop();
+        stopAll(s);
         return;
       }
       stream.value = s;

@@ -2,7 +2,7 @@
 // pictures in the thread fetched with the session and revoked when no longer shown.
 import { describe, expect, it, vi } from 'vitest';
 import { ApiFailure } from '../../../extension/api/transport';
-import { createCameraModel, NEEDS_PERMISSION } from '../../../extension/models/panel/camera';
+import { BLOCKED, createCameraModel, NEEDS_PERMISSION } from '../../../extension/models/panel/camera';
 import { createComposerModel } from '../../../extension/models/panel/composer';
 import { createPictureCache } from '../../../extension/models/panel/picture-cache';
 import { createPicturesModel } from '../../../extension/models/panel/pictures';
@@ -120,15 +120,38 @@ function fakeCamera(permission: CameraPermission, open: () => Promise<MediaStrea
 describe('B10: the camera', () => {
   it('in the side panel without permission: says why and offers to allow it from a tab', async () => {
     const { pictures } = await setup();
-    const { stream } = fakeStream();
-    const port = fakeCamera('prompt', async () => stream);
+    const port = fakeCamera('prompt', async () => {
+      throw new DOMException('Permission dismissed', 'NotAllowedError');
+    });
     const camera = createCameraModel({ camera: port, pictures, canPrompt: false });
     await camera.open();
     expect(camera.phase.value).toBe('needs_permission');
     expect(camera.message.value).toBe(NEEDS_PERMISSION);
-    expect(port.open).not.toHaveBeenCalled();
     await camera.grant();
     expect(port.openGrantPage).toHaveBeenCalled();
+  });
+
+  it('a prompt the side panel cannot show (no answer) also leads there; a late stream is stopped', async () => {
+    const { pictures } = await setup();
+    const late = fakeStream();
+    let deliver: (s: MediaStream) => void = () => undefined;
+    const port = fakeCamera('prompt', () => new Promise((r) => (deliver = r)));
+    const camera = createCameraModel({ camera: port, pictures, canPrompt: false, promptTimeoutMs: 5 });
+    await camera.open();
+    expect(camera.phase.value).toBe('needs_permission');
+    deliver(late.stream);
+    await settle();
+    expect(late.track.stop).toHaveBeenCalled();
+    expect(camera.stream.value).toBeNull();
+  });
+
+  it('blocked in the browser: says where to allow it, without trying', async () => {
+    const { pictures } = await setup();
+    const port = fakeCamera('denied', async () => fakeStream().stream);
+    const camera = createCameraModel({ camera: port, pictures, canPrompt: false });
+    await camera.open();
+    expect(camera.message.value).toBe(BLOCKED);
+    expect(port.open).not.toHaveBeenCalled();
   });
 
   it('a refused getUserMedia also leads to "Allow the camera"', async () => {
