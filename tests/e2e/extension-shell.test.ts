@@ -34,11 +34,12 @@ async function profile(email: string): Promise<Profile> {
   return p;
 }
 
-const samuelOn = (crm: (typeof DEMO_CRMS)[number]) => {
-  const record = DEMO_CRM_RECORDS[crm].find((r) => r.name === 'Samuel Johnson');
-  if (!record) throw new Error(`no Samuel on ${crm}`);
+const recordOn = (crm: (typeof DEMO_CRMS)[number], name: string) => {
+  const record = DEMO_CRM_RECORDS[crm].find((r) => r.name === name);
+  if (!record) throw new Error(`no ${name} on ${crm}`);
   return hosts.url(crm, record.path);
 };
+const samuelOn = (crm: (typeof DEMO_CRMS)[number]) => recordOn(crm, 'Samuel Johnson');
 
 /** Seriously bad accessibility problems (axe impact serious or critical) in what we put on screen. */
 async function seriousViolations(page: Page, include?: string): Promise<string[]> {
@@ -72,6 +73,34 @@ describe('the extension in Chromium on the local stack', { timeout: 120_000 }, (
     await options.close();
   });
 
+  it('B20: a customer message raises a notification and the unread badge for Alice, with no panel open', async () => {
+    // First of Alice's tests that touch a conversation: no panel has ever been opened in her browser.
+    const token = await stack.login('alice@acme.test');
+    const contact = await stack.api('/api/v1/contacts', {
+      method: 'PUT',
+      token,
+      body: { name: 'Samuel Johnson', phone: '+14155550101' },
+    });
+    const contactId = (contact.body as { id: string }).id;
+    await stack.api(`/api/v1/contacts/${contactId}/whatsapp/opt-in`, { method: 'POST', token });
+    const received = await stack.sandbox('/sandbox/users/%2B14155550101/messages');
+    const optIn = (received.body as { messages: { template?: unknown; wamid: string }[] }).messages.find(
+      (m) => m.template,
+    );
+    await stack.sandbox('/sandbox/users/%2B14155550101/messages', {
+      body: { button: { payload: 'greenline:opt_in:yes', text: 'Yes' }, contextId: optIn?.wamid },
+    });
+    const before = await badgeAndNotifications(alice);
+    await stack.sandbox('/sandbox/users/%2B14155550101/messages', {
+      body: { text: 'Is the offer still on?' },
+    });
+    await expect
+      .poll(() => badgeAndNotifications(alice).then((b) => b.notifications.length), { timeout: 15_000 })
+      .toBeGreaterThan(before.notifications.length);
+    const after = await badgeAndNotifications(alice);
+    expect(Number(after.badge)).toBeGreaterThanOrEqual(Number(before.badge || '0') + 1);
+  });
+
   it('B18: exactly one green action per record on every supported CRM, named for the contact', async () => {
     const page = await alice.context.newPage();
     for (const crm of DEMO_CRMS) {
@@ -81,7 +110,8 @@ describe('the extension in Chromium on the local stack', { timeout: 120_000 }, (
       await page.waitForTimeout(300);
       expect(await action.count(), crm).toBe(1);
       expect(await page.locator('greenline-action').count(), crm).toBe(1);
-      await expect.poll(() => action.innerText(), { message: crm }).toContain('Not asked yet');
+      // Samuel opted in and wrote (the B20 test above): the glance says the window is open.
+      await expect.poll(() => action.innerText(), { message: crm }).toMatch(/Open · 2\d h left/);
       if (crm === 'hubspot') await page.screenshot({ path: path.join(SCREENSHOTS, 'action-hubspot.png') });
     }
     await page.close();
@@ -117,17 +147,17 @@ describe('the extension in Chromium on the local stack', { timeout: 120_000 }, (
     await page.close();
   });
 
-  it('B19: in its own window, the panel shows the contact and its WhatsApp state', async () => {
+  it('B19: in its own window, the panel shows the contact and its WhatsApp state (not asked yet: the opt-in)', async () => {
     const options = await alice.options();
     await options.getByRole('radio', { name: 'In their own window' }).check();
     await options.close();
     const page = await alice.context.newPage();
-    await page.goto(samuelOn('hubspot'));
+    await page.goto(recordOn('hubspot', 'Maria Garcia'));
     const [panel] = await Promise.all([
       alice.context.waitForEvent('page', (p) => p.url().includes('/sidepanel.html')),
-      page.getByRole('button', { name: 'WhatsApp Samuel Johnson' }).click(),
+      page.getByRole('button', { name: 'WhatsApp Maria Garcia' }).click(),
     ]);
-    await panel.getByText('Samuel Johnson').first().waitFor();
+    await panel.getByText('Maria Garcia').first().waitFor();
     expect(panel.url()).toContain('contact=');
     await panel.getByRole('button', { name: 'Send opt-in' }).waitFor();
     await panel.screenshot({ path: path.join(SCREENSHOTS, 'panel-new-contact.png') });
@@ -157,7 +187,7 @@ describe('the extension in Chromium on the local stack', { timeout: 120_000 }, (
     const bobsSwitch = options.getByRole('checkbox', { name: 'WhatsApp enabled for Bob Keller' });
     await bobsSwitch.waitFor();
     expect(await bobsSwitch.isChecked()).toBe(true);
-    await bobsSwitch.uncheck();
+    await bobsSwitch.click();
     const adminToken = await stack.login('admin@acme.test');
     const bobEnabled = async () => {
       const reply = await stack.api('/api/v1/admin/users', { token: adminToken });
@@ -165,6 +195,7 @@ describe('the extension in Chromium on the local stack', { timeout: 120_000 }, (
       return users.find((u) => u.email === 'bob@acme.test')?.whatsappEnabled;
     };
     await expect.poll(bobEnabled).toBe(false);
+    await expect.poll(() => bobsSwitch.isChecked()).toBe(false);
     adminProfile = admin;
     await options.screenshot({ path: path.join(SCREENSHOTS, 'options-admin.png'), fullPage: true });
 
@@ -172,34 +203,6 @@ describe('the extension in Chromium on the local stack', { timeout: 120_000 }, (
     await page.getByText('Samuel Johnson').first().waitFor();
     await page.waitForTimeout(1500);
     expect(await page.locator('greenline-action').count()).toBe(0);
-  });
-
-  it('B20: a customer message raises a notification and the unread badge for Alice, with no panel open', async () => {
-    const token = await stack.login('alice@acme.test');
-    const contact = await stack.api('/api/v1/contacts', {
-      method: 'PUT',
-      token,
-      body: { name: 'Samuel Johnson', phone: '+14155550101' },
-    });
-    const contactId = (contact.body as { id: string }).id;
-    await stack.api(`/api/v1/contacts/${contactId}/whatsapp/opt-in`, { method: 'POST', token });
-    const received = await stack.sandbox('/sandbox/users/%2B14155550101/messages');
-    const optIn = (received.body as { messages: { template?: unknown; wamid: string }[] }).messages.find(
-      (m) => m.template,
-    );
-    await stack.sandbox('/sandbox/users/%2B14155550101/messages', {
-      body: { button: { payload: 'greenline:opt_in:yes', text: 'Yes' }, contextId: optIn?.wamid },
-    });
-    for (const p of alice.context.pages()) if (p.url().includes('sidepanel.html')) await p.close();
-    const before = await badgeAndNotifications(alice);
-    await stack.sandbox('/sandbox/users/%2B14155550101/messages', {
-      body: { text: 'Is the offer still on?' },
-    });
-    await expect
-      .poll(() => badgeAndNotifications(alice).then((b) => b.notifications.length), { timeout: 15_000 })
-      .toBeGreaterThan(before.notifications.length);
-    const after = await badgeAndNotifications(alice);
-    expect(Number(after.badge)).toBeGreaterThanOrEqual(Number(before.badge || '0') + 1);
   });
 
   it('A1: axe finds no serious violation in the green action, nor in the options page', async () => {
