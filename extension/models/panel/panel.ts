@@ -23,6 +23,9 @@ import { createSurfaceModel, type TabsPort } from './surface';
 import { createTeamModel } from './team';
 import { createTemplatesModel } from './templates';
 
+/** How often a shown Unassigned list is fetched again. */
+export const UNASSIGNED_POLL_MS = 30_000;
+
 export interface PanelDeps {
   api: PanelApi;
   messaging: PanelMessaging;
@@ -77,12 +80,15 @@ export function createPanel(deps: PanelDeps) {
   });
 
   // The lists load when they are shown (no contact, or History / Unassigned from the details menu).
+  // Unassigned is also polled while shown: only the last participants get a frame for it (B22).
   const stopLists = effect(() => {
     const view = surface.view.value;
-    untracked(() => {
+    return untracked(() => {
       if (view === 'lists') void lists.loadAll();
       else if (view === 'history') void lists.loadHistory();
       else if (view === 'unassigned') void lists.loadUnassigned();
+      if (view === 'conversation' || view === 'history') return undefined;
+      return deps.clock.every(UNASSIGNED_POLL_MS, () => void lists.loadUnassigned());
     });
   });
 

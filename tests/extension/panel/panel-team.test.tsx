@@ -120,6 +120,19 @@ describe('the panel: teamwork and lists', () => {
     await screen.findByRole('textbox', { name: 'Message' });
   });
 
+  it('B22: a shown Unassigned list is fetched again every 30 s (only last participants get a frame)', async () => {
+    const { api, clock, panel } = mount(state(), thread(), '');
+    api.threads.mockResolvedValue({ threads: [] });
+    api.unassigned.mockResolvedValue({ conversations: [] });
+    await waitFor(() => expect(panel.surface.view.value).toBe('lists'));
+    const before = api.unassigned.mock.calls.length;
+    act(() => clock.advance(30_000));
+    expect(api.unassigned.mock.calls.length).toBe(before + 1);
+    act(() => panel.surface.show({ contactId: contact.id, conversationId: null, threadId: null }));
+    act(() => clock.advance(30_000));
+    expect(api.unassigned.mock.calls.length).toBe(before + 1);
+  });
+
   it('signed out: says so and leads to the options page', async () => {
     const { messaging } = { messaging: fakeMessaging() };
     messaging.getStatus.mockResolvedValue({
