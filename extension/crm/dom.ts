@@ -5,11 +5,17 @@
 
 import type { PhoneCandidate } from './types';
 
-/** Every element matching `selector` under `root`, including inside open shadow roots, in document order per root. */
+/**
+ * Greenline's own nodes in a page: the content script's hosts (`data-greenline-host`, and the wrapper
+ * of a host in a list) and anything else it marks `data-greenline`. Adapters never read inside them.
+ */
+export const OWN_NODES = '[data-greenline], [data-greenline-host], [data-greenline-host-wrapper]';
+
+/** Every element matching `selector` under `root`, including inside open shadow roots (not Greenline's own), in document order per root. */
 export function deepQueryAll(root: ParentNode, selector: string): Element[] {
   const found = Array.from(root.querySelectorAll(selector));
   for (const el of Array.from(root.querySelectorAll('*'))) {
-    if (el.shadowRoot) found.push(...deepQueryAll(el.shadowRoot, selector));
+    if (el.shadowRoot && !el.matches(OWN_NODES)) found.push(...deepQueryAll(el.shadowRoot, selector));
   }
   return found;
 }

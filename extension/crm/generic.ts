@@ -3,7 +3,7 @@
 // it reads. Finds `tel:`/`callto:`/`sms:` links and phone-shaped text (crm-pages.md §0.7, §6), skips
 // form fields, editable and hidden text and Greenline's own nodes, and never touches page text.
 
-import { cleanText, isVisible, phoneKey } from './dom';
+import { cleanText, isVisible, OWN_NODES, phoneKey } from './dom';
 import type { CrmAdapter, Found, PhoneCandidate, Placement } from './types';
 
 /** Put on every node Greenline inserts into a page, so no adapter reads its own output. */
@@ -65,7 +65,7 @@ export function phonesInText(text: string): string[] {
 }
 
 function isOwn(el: Element): boolean {
-  return el.closest(`[${OWN_NODE_ATTRIBUTE}]`) !== null;
+  return el.closest(OWN_NODES) !== null;
 }
 
 function linkNumber(link: HTMLAnchorElement): string {

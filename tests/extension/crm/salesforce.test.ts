@@ -135,4 +135,21 @@ describe('Salesforce Lightning adapter', () => {
     expect(placement).toMatchObject({ position: 'after', wrapper: 'span' });
     expect(placement.anchor.textContent?.trim()).toBe('+55 11 91234-5678');
   });
+
+  it('never reads inside a mounted Greenline action, even one holding a list and a number', () => {
+    loadPage(ana.html);
+    const ribbon = only(find()).placement.anchor;
+    const wrapper = document.createElement('li');
+    wrapper.setAttribute('data-greenline-host-wrapper', 'salesforce:003xx000004TmiQAAS');
+    const host = document.createElement('greenline-action');
+    host.setAttribute('data-greenline-host', 'salesforce:003xx000004TmiQAAS');
+    host.attachShadow({ mode: 'open' }).innerHTML =
+      '<ul><li>menu</li></ul><records-highlights-details-item><p>Mobile</p><lightning-formatted-phone>' +
+      '<a href="tel:+15550009999">+1 555 000 9999</a></lightning-formatted-phone></records-highlights-details-item>';
+    wrapper.append(host);
+    ribbon.prepend(wrapper);
+    const again = only(find());
+    expect(again.placement.anchor).toBe(ribbon);
+    expect(summary([again])).toEqual([ANA]);
+  });
 });
