@@ -12,11 +12,17 @@ export function OptInQuestion(props: {
   onCancel: () => void;
 }) {
   const { name, availability, sending, onConfirm, onCancel } = props;
+  const reasonId = useId();
   if (!availability.enabled) {
     return (
       <section class="card" aria-label="Opt-in">
         <p>{name} has not opted in to WhatsApp messages yet.</p>
-        <p class="reason">{availability.reason}</p>
+        <button type="button" class="primary" disabled aria-describedby={reasonId}>
+          Send opt-in
+        </button>
+        <p class="reason" id={reasonId}>
+          {availability.reason}
+        </p>
       </section>
     );
   }

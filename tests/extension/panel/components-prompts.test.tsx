@@ -33,6 +33,22 @@ describe('opt-in prompts (B1, B2)', () => {
     expect(onCancel).toHaveBeenCalledTimes(1);
   });
 
+  it('B2: while an opt-in may not go yet, "Send opt-in" is disabled and says when it may', () => {
+    const reason = 'A new opt-in can be sent in 3 h 00 min (24 hours after the last one).';
+    render(
+      <OptInQuestion
+        name="Ana"
+        availability={{ enabled: false, reason, note: null, offered: true, waitMs: 1 }}
+        sending={false}
+        onConfirm={vi.fn()}
+        onCancel={vi.fn()}
+      />,
+    );
+    const button = screen.getByRole('button', { name: 'Send opt-in' }) as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
+    expect(document.getElementById(button.getAttribute('aria-describedby') ?? '')?.textContent).toBe(reason);
+  });
+
   it('B2d: a new opt-in is disabled with the countdown as its reason', () => {
     const reason = 'A new opt-in can be sent in 23 h 05 min (24 hours after the last one).';
     render(
