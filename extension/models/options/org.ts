@@ -18,6 +18,10 @@ export function parseRetentionDays(text: string): RetentionCheck {
   return { ok: true, days };
 }
 
+export function withPatch(org: OrgResponse, body: OrgPatch): OrgResponse {
+  return { ...org, ...body, settings: { ...org.settings, ...body.settings } };
+}
+
 export function createOrgModel(ports: OptionsPorts) {
   const org = signal<OrgResponse | null>(null);
   const task = createTask();
@@ -27,9 +31,16 @@ export function createOrgModel(ports: OptionsPorts) {
   const keywords = computed(() => org.value && (org.value.settings.keywords ?? org.value.defaultKeywords));
   const usesDefaultKeywords = computed(() => org.value?.settings.keywords === null);
 
-  async function patch(on: Task, body: OrgPatch, doneText = 'Saved.'): Promise<boolean> {
+  /**
+   * Sends one change and shows the server's answer. A toggle shows its change at once (it never flips
+   * back while saving); forms do not, so a refusal leaves what the admin typed in place.
+   */
+  async function patch(on: Task, body: OrgPatch, doneText = 'Saved.', toggle = false): Promise<boolean> {
+    const before = org.value;
+    if (before && toggle) org.value = withPatch(before, body);
     const next = await on.run(() => ports.admin.patchOrg(body), doneText);
-    if (next) org.value = next;
+    // A refusal puts back what the server has, so every control shows it again.
+    org.value = next ?? before;
     return next !== undefined;
   }
 
@@ -48,8 +59,14 @@ export function createOrgModel(ports: OptionsPorts) {
       for (const t of [task, optInTask, keywordsTask]) t.reset();
     },
     setWhatsappEnabled: (on: boolean) =>
-      patch(task, { whatsappEnabled: on }, on ? 'WhatsApp is on for the organisation.' : 'WhatsApp is off.'),
-    setSingleParticipantPrefix: (on: boolean) => patch(task, { settings: { singleParticipantPrefix: on } }),
+      patch(
+        task,
+        { whatsappEnabled: on },
+        on ? 'WhatsApp is on for the organisation.' : 'WhatsApp is off.',
+        true,
+      ),
+    setSingleParticipantPrefix: (on: boolean) =>
+      patch(task, { settings: { singleParticipantPrefix: on } }, 'Saved.', true),
     setRetentionDays(text: string): Promise<boolean> {
       const check = parseRetentionDays(text);
       if (!check.ok) {

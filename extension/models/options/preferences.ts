@@ -59,6 +59,7 @@ export function createPreferencesModel(ports: OptionsPorts) {
     /** Called from the click: the permission request must start before anything is awaited. */
     setGenericPages(on: boolean): Promise<unknown> {
       const change = on ? permissions.request([ALL_URLS]) : permissions.remove([ALL_URLS]);
+      genericPages.value = on;
       return task.run(async () => {
         const changed = await change;
         const now = on ? changed : false;

@@ -62,12 +62,14 @@ export function createUsersModel(ports: OptionsPorts, onMembershipChange: () => 
       task.reset();
       inviteTask.reset();
     },
+    /** Shows the change at once (a control never flips back while saving), then the server's answer. */
     async patch(user: AdminUser, body: UserPatch): Promise<void> {
+      users.value = replaceUser(users.value, { ...user, ...body });
       savingUser.value = user.id;
       const next = await task.run(() => admin.patchUser(user.id, body), `${user.name} saved.`);
-      // Clearing this re-renders the row: after a refusal its control shows the server's state again.
       savingUser.value = null;
-      if (next) users.value = replaceUser(users.value, next);
+      // A refusal puts the user back as they were, so the control shows the server's state again.
+      users.value = replaceUser(users.value, next ?? user);
       if (next && body.subOrgId) onMembershipChange();
     },
     askRemoval: (user: AdminUser) => {

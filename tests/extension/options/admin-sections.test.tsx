@@ -261,3 +261,47 @@ describe('options page: organisation, sub-orgs, templates and dead letters (B21)
     expect(pre.querySelector('b')).toBeNull();
   });
 });
+
+describe('options page: refusals put controls back (B21, A1)', () => {
+  it("the organisation toggle shows the server's state again after a refusal", async () => {
+    await renderPage(
+      adminRoutes({ 'PATCH /admin/org': refuse(422, 'no_number', 'Set up the WhatsApp number first.') }),
+      statusOf(ALICE),
+    );
+    const toggle = (await screen.findByLabelText(
+      'WhatsApp enabled for the organisation',
+    )) as HTMLInputElement;
+    fireEvent.click(toggle);
+    expect(
+      await within(section('Organisation')).findByText('Set up the WhatsApp number first.'),
+    ).toBeTruthy();
+    await waitFor(() => expect(toggle.checked).toBe(true));
+  });
+
+  it('the any-page action stays off when the browser permission is refused, saying why', async () => {
+    const fake = await renderPage({}, undefined);
+    fake.permissions.request.mockResolvedValue(false);
+    const box = screen.getByLabelText(
+      'Show the WhatsApp action on any page with phone numbers',
+    ) as HTMLInputElement;
+    fireEvent.click(box);
+    expect(fake.permissions.request).toHaveBeenCalledWith(['<all_urls>']);
+    expect(await screen.findByText(/can show the WhatsApp action only on the supported CRMs/)).toBeTruthy();
+    await waitFor(() => expect(box.checked).toBe(false));
+  });
+});
+
+describe('options page: a refused form keeps what was typed', () => {
+  it('keeps the edited keywords in place when the API refuses them, with its message', async () => {
+    const message = 'settings.keywords.optIn.0: keywords are at most 40 characters';
+    await renderPage(
+      adminRoutes({ 'PATCH /admin/org': refuse(400, 'invalid_request', message) }),
+      statusOf(ALICE),
+    );
+    const optIn = (await screen.findByLabelText('Opt-in keywords')) as HTMLTextAreaElement;
+    fireEvent.input(optIn, { target: { value: 'x'.repeat(41) } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save keywords' }));
+    expect(await within(section('Keywords')).findByText(message)).toBeTruthy();
+    expect((screen.getByLabelText('Opt-in keywords') as HTMLTextAreaElement).value).toBe('x'.repeat(41));
+  });
+});

@@ -98,8 +98,15 @@ describe('options page: account (B21, A1)', () => {
 
 describe('options page: users (B21)', () => {
   it("B21: unchecking Bob's WhatsApp sends PATCH /admin/users/bob {whatsappEnabled:false}", async () => {
+    let answer: () => void = () => undefined;
+    const saved = new Promise<void>((resolve) => (answer = resolve));
     const fake = await renderPage(
-      adminRoutes({ 'PATCH /admin/users/bob': ok({ ...BOB, whatsappEnabled: false }) }),
+      adminRoutes({
+        'PATCH /admin/users/bob': async () => {
+          await saved;
+          return { status: 200, value: { ...BOB, whatsappEnabled: false } };
+        },
+      }),
       statusOf(ALICE),
     );
     const row = (await screen.findByRole('rowheader', { name: 'Bob Keller' })).closest('tr') as HTMLElement;
@@ -110,6 +117,10 @@ describe('options page: users (B21)', () => {
     fireEvent.click(box);
     await waitFor(() => expect(fake.api.sent('PATCH', '/admin/users/bob')).toHaveLength(1));
     expect(fake.api.sent('PATCH', '/admin/users/bob')[0]?.body).toEqual({ whatsappEnabled: false });
+    // While saving, the row re-renders (aria-busy) and the box must stay as the person left it.
+    await waitFor(() => expect(row.getAttribute('aria-busy')).toBe('true'));
+    expect(box.checked).toBe(false);
+    answer();
     await screen.findByText('Bob Keller saved.');
     expect(box.checked).toBe(false);
   });

@@ -12,7 +12,7 @@ import type { MeResponse } from '../../../shared/api/auth';
 export const DEFAULT_SERVER = 'http://127.0.0.1:8787';
 
 type Answer = { status: number; value: unknown } | { status: number; text: string };
-export type Route = (request: ApiRequest) => Answer;
+export type Route = (request: ApiRequest) => Answer | Promise<Answer>;
 export type Routes = Record<string, Route>;
 
 export const ok =
@@ -28,7 +28,7 @@ export function fakeApi(routes: Routes) {
     seen.push(request);
     const route = routes[`${request.method} ${request.path}`];
     const answer: Answer = route
-      ? route(request)
+      ? await route(request)
       : { status: 404, value: { error: { code: 'not_found', message: `No route ${request.path}` } } };
     const response: ApiResponse =
       'text' in answer
