@@ -5,7 +5,13 @@ import type { AgentTemplate } from '../../../shared/api/templates';
 import type { ComposerModel } from './composer';
 import { messageOf } from './conversation';
 import type { PanelApi } from './ports';
-import { type FillSources, fillTemplate, templateRequest, templateTitle } from './template-fill';
+import {
+  type FillSources,
+  fillTemplate,
+  hasMediaHeader,
+  templateRequest,
+  templateTitle,
+} from './template-fill';
 
 export interface TemplatesDeps {
   api: Pick<PanelApi, 'templates'>;
@@ -27,7 +33,8 @@ export function createTemplatesModel({ api, composer, sources }: TemplatesDeps) 
   async function load(): Promise<void> {
     loadError.value = null;
     try {
-      list.value = (await api.templates()).templates;
+      // Media headers cannot be filled from the panel (the API sends text parameters only).
+      list.value = (await api.templates()).templates.filter((t) => !hasMediaHeader(t));
     } catch (error) {
       loadError.value = messageOf(error);
     }

@@ -30,8 +30,19 @@ async function setup() {
 }
 
 describe('B7: templates', () => {
-  it('loads the approved templates once when the picker opens', async () => {
+  it('loads the approved templates once when the picker opens (not those with a media header)', async () => {
     const { api, templates } = await setup();
+    const withImage = template({
+      id: 'tpl-3',
+      name: 'promo',
+      components: [
+        { type: 'HEADER', format: 'IMAGE' },
+        { type: 'BODY', text: 'Sale' },
+      ],
+      variables: [],
+    });
+    api.templates.mockResolvedValue({ templates: [...(await api.templates()).templates, withImage] });
+    api.templates.mockClear();
     await templates.show();
     await templates.show();
     expect(api.templates).toHaveBeenCalledTimes(1);
