@@ -88,6 +88,8 @@ try {
     const samuel = DEMO_CRM_RECORDS[crm].find((r) => r.name === 'Samuel Johnson');
     if (!samuel) throw new Error(`no Samuel on ${crm}`);
     await page.goto(hosts.url(crm, samuel.path));
+    // tsx keeps function names with a `__name` helper that the page does not have.
+    await page.evaluate('globalThis.__name = (f) => f');
     await page.getByRole('button', { name: 'WhatsApp Samuel Johnson' }).waitFor();
     await page.evaluate(() => {
       const w = window as unknown as { __longTasks: number[] };
