@@ -29,7 +29,12 @@ export const LiveFrameSchema = z.discriminatedUnion('type', [
   /** B22: a customer wrote to a conversation nobody is in (you were in it last). */
   z.object({ type: z.literal('unassigned'), conversationId: z.string(), contactId: z.string() }),
   /** B15: you were removed; forget this conversation. */
-  z.object({ type: z.literal('access_revoked'), conversationId: z.string() }),
+  z.object({
+    type: z.literal('access_revoked'),
+    conversationId: z.string(),
+    /** What the removed user is told, e.g. "Your colleague Shawn Michaels has removed you from the conversation". */
+    text: z.string().optional(),
+  }),
   /** SPEC §6 (admins only): an account-level error paused the number's sending; resume once fixed. */
   z.object({ type: z.literal('number_paused'), reason: z.string() }),
   z.object({ type: z.literal('pong') }),

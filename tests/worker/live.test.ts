@@ -86,6 +86,27 @@ describe('live events', () => {
     first.webSocket?.close(1000, 'done');
   });
 
+  it('B15: the removed user’s socket is told who removed them, in the SPEC’s words', async () => {
+    const { conversationId } = await optedIn(alice, 'Removal Customer', '+14155550152');
+    const bob = await tokenFor('bob@acme.test');
+    const added = await call('POST', `/api/v1/conversations/${conversationId}/participants`, {
+      token: alice,
+      body: { userId: 'acme-bob' },
+    });
+    expect(added.status).toBe(200);
+    const { frames } = await connect(bob);
+    const removed = await call('DELETE', `/api/v1/conversations/${conversationId}/participants/acme-bob`, {
+      token: alice,
+    });
+    expect(removed.status).toBe(200);
+    await until(() => frames.some((f) => f.type === 'access_revoked'));
+    expect(frames).toContainEqual({
+      type: 'access_revoked',
+      conversationId,
+      text: 'Your colleague Alice Martin has removed you from the conversation',
+    });
+  });
+
   it('I8: once the session is revoked the socket gets nothing more and is closed', async () => {
     const token = await tokenFor('alice@acme.test');
     const { conversationId } = await optedIn(token, 'Revoked Customer', '+14155550151');

@@ -76,9 +76,19 @@ export function livePushes(
         }
         break;
       }
-      case 'access_revoked':
-        pushes.push({ userId: e.userId, frame: { type: 'access_revoked', conversationId } });
+      case 'access_revoked': {
+        // B15: the removed user is told who removed them, in the SPEC's words.
+        const removal = effects.find(
+          (x): x is Extract<Effect, { type: 'system' }> =>
+            x.type === 'system' && x.event.type === 'removed' && x.event.subject.id === e.userId,
+        );
+        const text = removal ? describeSystemEvent(removal.event, e.userId) : undefined;
+        pushes.push({
+          userId: e.userId,
+          frame: { type: 'access_revoked', conversationId, ...(text ? { text } : {}) },
+        });
         break;
+      }
       case 'state_changed':
         for (const p of state.team.participants)
           pushes.push({ userId: p.userId, frame: { type: 'conversation', conversationId, contactId } });
