@@ -41,7 +41,15 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'greenline@greenline.example', strict_min_version: '128.0' },
+            gecko: {
+              id: 'greenline@greenline.example',
+              strict_min_version: '140.0',
+              // What a user's CRM page data becomes: contact names and numbers, and messages, sent to
+              // their company's own Greenline server.
+              data_collection_permissions: {
+                required: ['personallyIdentifyingInfo', 'personalCommunications', 'websiteContent'],
+              },
+            },
           },
         }
       : { side_panel: { default_path: 'sidepanel.html' } }),

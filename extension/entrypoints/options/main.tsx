@@ -1,5 +1,6 @@
 // The options page: server, sign in / out, the person's preferences and, for admins, the org's
 // settings (B21). Thin: the ports are wired here, the models and components do the rest.
+import '../../zod-config';
 import { render } from 'preact';
 import { OptionsApp } from '../../components/options/OptionsApp';
 import '../../components/options/options.css';

@@ -1,6 +1,7 @@
 // The conversation panel: Chrome's side panel (follows the active tab's contact), or the same page in
 // its own tab (`?contact=<id>[&conversation=<id>][&thread=<id>]`), or the one-time camera permission
 // page (`?camera=grant`). Wires the real ports; everything else is in models/ and components/.
+import '../../zod-config';
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
