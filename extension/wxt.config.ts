@@ -2,6 +2,7 @@
 // The server the extension talks to is fixed at build time (GREENLINE_SERVER, default the local
 // stack) so its origin can be a host permission; users may point the options page elsewhere, which
 // asks for that origin at run time. See docs/extension.md.
+import path from 'node:path';
 import { defineConfig } from 'wxt';
 import { CRM_MATCHES, DEMO_MATCHES } from './crm/matches';
 
@@ -12,7 +13,9 @@ const loopback = server.hostname === '127.0.0.1' || server.hostname === 'localho
 export default defineConfig({
   srcDir: '.',
   // Tests and `npm run browser` build elsewhere so they never race `npm start`'s watch build.
-  outDir: process.env.GREENLINE_EXTENSION_OUT ?? '../.output/extension',
+  outDir: process.env.GREENLINE_EXTENSION_OUT
+    ? path.resolve(process.env.GREENLINE_EXTENSION_OUT)
+    : '../.output/extension',
   imports: false,
   vite: () => ({
     define: { __GREENLINE_SERVER__: JSON.stringify(server.origin) },
