@@ -197,7 +197,8 @@ describe('the extension in Chromium on the local stack', { timeout: 120_000 }, (
     await expect.poll(bobEnabled).toBe(false);
     await expect.poll(() => bobsSwitch.isChecked()).toBe(false);
     adminProfile = admin;
-    await options.screenshot({ path: path.join(SCREENSHOTS, 'options-admin.png'), fullPage: true });
+    await options.getByRole('heading', { name: 'Users', exact: true }).scrollIntoViewIfNeeded();
+    await options.screenshot({ path: path.join(SCREENSHOTS, 'options-admin.png') });
 
     await page.reload();
     await page.getByText('Samuel Johnson').first().waitFor();
