@@ -18,7 +18,7 @@ import {
 import { type CrmHosts, startCrmHosts } from '../../scripts/extension/crm-hosts';
 import { type Stack, startStack } from './support/stack';
 
-export const SCREENSHOTS = path.resolve(import.meta.dirname, '../../test-results/screenshots');
+const SCREENSHOTS = path.resolve(import.meta.dirname, '../../test-results/screenshots');
 
 let stack: Stack;
 let hosts: CrmHosts;
@@ -111,7 +111,7 @@ describe('the extension in Chromium on the local stack', { timeout: 120_000 }, (
       expect(await action.count(), crm).toBe(1);
       expect(await page.locator('greenline-action').count(), crm).toBe(1);
       // Samuel opted in and wrote (the B20 test above): the glance says the window is open.
-      await expect.poll(() => action.innerText(), { message: crm }).toMatch(/Open · 2\d h left/);
+      await expect.poll(() => action.textContent(), { message: crm }).toMatch(/Open · 2\d h left/);
       if (crm === 'hubspot') await page.screenshot({ path: path.join(SCREENSHOTS, 'action-hubspot.png') });
     }
     await page.close();
