@@ -1,0 +1,177 @@
+// The world of the panel's browser walks (issue 9): the real local stack, the demo CRM pages under
+// their real host names, the built extension, and one Chromium profile per demo user, each signed in
+// through the options page with the panel set to open "In their own window" (Playwright sees that
+// window as a page; Chrome's side panel it cannot drive). People act only through what they see:
+// the CRM page's green action, the panel, the options page, the customer's phone page, and the
+// sandbox's public control API (the customer's phone and the clock).
+import { mkdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { DEMO_CRM_RECORDS, type DemoCrm } from '../../../sandbox/crm/records';
+import { DEMO_PASSWORD } from '../../../shared/demo';
+import { buildExtension, launchProfile, type Profile, signIn } from '../../../scripts/extension/chromium';
+import { type CrmHosts, startCrmHosts } from '../../../scripts/extension/crm-hosts';
+import { type Stack, startStack } from './stack';
+
+const root = path.resolve(import.meta.dirname, '..', '..', '..');
+export const SCREENSHOTS = path.join(root, 'test-results/screenshots');
+export const DOC_SCREENSHOTS = path.join(root, 'docs/screenshots');
+/** The panel window's size (background/main.ts opens it 420 × 760). */
+export const PANEL_VIEWPORT = { width: 420, height: 760 };
+
+export interface World {
+  stack: Stack;
+  hosts: CrmHosts;
+  /** A signed-in profile per email, in the order given. */
+  people: Map<string, Profile>;
+  person(email: string): Profile;
+  recordUrl(crm: DemoCrm, name: string): string;
+  stop(): Promise<void>;
+}
+
+/** Starts the stack, the CRM hosts and one signed-in profile per email (panel in its own window). */
+export async function startWorld(emails: string[]): Promise<World> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const started: { stack?: Stack; hosts?: CrmHosts; extension?: ReturnType<typeof buildExtension> } = {};
+  const people = new Map<string, Profile>();
+  const stop = async () => {
+    for (const p of people.values()) await p.close().catch(() => undefined);
+    await started.hosts?.close();
+    await started.stack?.stop();
+    started.extension?.remove();
+  };
+  try {
+    [started.stack, started.hosts] = await Promise.all([startStack(), startCrmHosts()]);
+    started.extension = buildExtension();
+    for (const email of emails) {
+      const profile = await launchProfile(started.extension.dir, started.hosts.chromiumArgs);
+      people.set(email, profile);
+      const options = await signIn(profile, started.stack.workerUrl, email, DEMO_PASSWORD);
+      await options.getByRole('radio', { name: 'In their own window' }).check();
+      await options.close();
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  const { stack, hosts } = started as Required<typeof started>;
+  return {
+    stack,
+    hosts,
+    people,
+    person(email) {
+      const p = people.get(email);
+      if (!p) throw new Error(`no profile for ${email}`);
+      return p;
+    },
+    recordUrl(crm, name) {
+      const record = DEMO_CRM_RECORDS[crm].find((r) => r.name === name);
+      if (!record) throw new Error(`no ${name} on ${crm}`);
+      return hosts.url(crm, record.path);
+    },
+    stop,
+  };
+}
+
+const isPanel = (p: Page) => p.url().includes('/sidepanel.html');
+
+/** This profile's open panel window, if any. */
+export function openPanel(profile: Profile): Page | null {
+  return profile.context.pages().find(isPanel) ?? null;
+}
+
+/**
+ * Opens the CRM record and clicks its green action, as a person does; returns the CRM page and the
+ * panel. The background keeps one panel window per profile: when it is open, the same window
+ * navigates to the new contact.
+ */
+export async function clickGreenAction(
+  world: World,
+  profile: Profile,
+  crm: DemoCrm,
+  name: string,
+): Promise<{ crmPage: Page; panel: Page }> {
+  const crmPage = await profile.context.newPage();
+  await crmPage.goto(world.recordUrl(crm, name));
+  const action = crmPage.getByRole('button', { name: `WhatsApp ${name}` });
+  await action.waitFor();
+  const existing = openPanel(profile);
+  let panel: Page;
+  if (existing) {
+    const loaded = existing.waitForEvent('load', { timeout: 15_000 });
+    await action.click();
+    await loaded;
+    panel = existing;
+  } else {
+    [panel] = await Promise.all([profile.context.waitForEvent('page', isPanel), action.click()]);
+  }
+  await panel.setViewportSize(PANEL_VIEWPORT);
+  await panel.getByRole('heading', { level: 1, name }).waitFor();
+  return { crmPage, panel };
+}
+
+/** The customer's phone page (the sandbox's simulated WhatsApp), opened in this profile. */
+export async function phonePage(world: World, profile: Profile, phone: string): Promise<Page> {
+  const page = await profile.context.newPage();
+  await page.setViewportSize({ width: 480, height: 760 });
+  await page.goto(`${world.stack.sandboxUrl}/phone/${encodeURIComponent(phone)}`);
+  await page.locator('#number').getByText(phone).waitFor();
+  return page;
+}
+
+export interface PhoneInbox {
+  messages: {
+    wamid: string;
+    type: string;
+    text?: string;
+    template?: { name: string; params: string[]; body: string; buttons: { text: string; payload: string }[] };
+    image?: { mediaId?: string; link?: string; caption?: string };
+    state: string;
+  }[];
+  sent: { wamid: string; type: string; text?: string }[];
+}
+
+/** What the customer's phone holds (the sandbox's public control API). */
+export async function inbox(world: World, phone: string): Promise<PhoneInbox> {
+  const reply = await world.stack.sandbox(`/sandbox/users/${encodeURIComponent(phone)}/messages`);
+  if (reply.status !== 200) throw new Error(`inbox of ${phone}: ${reply.status}`);
+  return reply.body as PhoneInbox;
+}
+
+/** The customer writes (sandbox control API: what their phone would send). */
+export async function customerWrites(world: World, phone: string, body: unknown): Promise<void> {
+  const reply = await world.stack.sandbox(`/sandbox/users/${encodeURIComponent(phone)}/messages`, { body });
+  if (reply.status >= 300)
+    throw new Error(`${phone} could not write: ${reply.status} ${JSON.stringify(reply.body)}`);
+}
+
+/** Moves the sandbox's clock, and the worker's with it. */
+export async function advanceClock(world: World, advanceMs: number): Promise<void> {
+  const reply = await world.stack.sandbox('/sandbox/clock', { body: { advanceMs } });
+  if (reply.status !== 200) throw new Error(`clock: ${reply.status} ${JSON.stringify(reply.body)}`);
+}
+
+/** Axe's serious and critical findings (WCAG 2.0–2.2 A/AA) on this page. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} (${n.failureSummary ?? ''})`).join('; ')}`,
+    );
+}
+
+/** Saves a screenshot to test-results/screenshots, and to docs/screenshots when `docs` is set. */
+export async function shoot(page: Page, name: string, docs = false): Promise<void> {
+  await page.waitForTimeout(150); // let a just-rendered state paint
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+  if (!docs) return;
+  mkdirSync(DOC_SCREENSHOTS, { recursive: true });
+  const file = path.join(DOC_SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  const kb = statSync(file).size / 1024;
+  if (kb > 150) throw new Error(`${name}.png is ${Math.round(kb)} KB (keep docs screenshots under 150 KB)`);
+}
