@@ -96,12 +96,57 @@ describe('rare but documented shapes', () => {
     expect(events).toMatchObject([{ type: 'error', error: { code: 130429, decision: { action: 'retry' } } }]);
   });
 
-  it('§2.4 an interactive message of an unknown interactive type is kept as malformed unknown', () => {
+  it('§2.4 an unknown interactive subtype is an unknown-type placeholder (logged), not malformed', () => {
     const message = inbound('wamid.i', 'interactive', { interactive: { type: 'call_permission_reply' } });
     const { events, problems } = parseWebhook(envelope(entry([messagesChange({ messages: [message] })])));
     expect(events).toMatchObject([
-      { messageId: 'wamid.i', content: { kind: 'unknown', rawType: 'interactive' } },
+      {
+        messageId: 'wamid.i',
+        content: { kind: 'unknown', rawType: 'interactive.call_permission_reply', malformed: false },
+      },
     ]);
-    expect(problems[0]?.path).toMatch(/^entry\[0\]\.changes\[0\]\.value\.messages\[0\]\.interactive/);
+    expect(problems).toEqual([
+      {
+        path: 'entry[0].changes[0].value.messages[0].interactive.type',
+        message: expect.stringContaining('call_permission_reply'),
+        kind: 'unknown_type',
+      },
+    ]);
+  });
+
+  it('§2.4 a known interactive subtype with a broken payload is still malformed', () => {
+    const message = inbound('wamid.j', 'interactive', { interactive: { type: 'button_reply' } });
+    const { events, problems } = parseWebhook(envelope(entry([messagesChange({ messages: [message] })])));
+    expect(events).toMatchObject([{ content: { kind: 'unknown', rawType: 'interactive', malformed: true } }]);
+    expect(problems.map((p) => p.kind)).toEqual(['malformed']);
+  });
+
+  it('§2.4 a text message without its text and without any error is malformed, not unsupported', () => {
+    const message = inbound('wamid.k', 'text', {});
+    const { events, problems } = parseWebhook(envelope(entry([messagesChange({ messages: [message] })])));
+    expect(events).toMatchObject([{ content: { kind: 'unknown', malformed: true } }]);
+    expect(problems.map((p) => p.kind)).toEqual(['malformed']);
+  });
+
+  it('§2.4 the legacy type `unknown` is unsupported even without its 131051 error', () => {
+    const message = inbound('wamid.u', 'unknown', {});
+    const { events, problems } = parseWebhook(envelope(entry([messagesChange({ messages: [message] })])));
+    expect(events).toMatchObject([{ content: { kind: 'unsupported' } }]);
+    expect(problems).toEqual([]);
+  });
+
+  it('a message naming no sender at all (no from, from_user_id, wa_id or user_id) is refused', () => {
+    const { from: _from, ...anonymous } = inbound('wamid.l', 'text', { text: { body: 'hi' } });
+    const { events, problems } = parseWebhook(
+      envelope(entry([messagesChange({ contacts: [], messages: [anonymous] })])),
+    );
+    expect(events).toEqual([]);
+    expect(problems).toEqual([
+      {
+        path: 'entry[0].changes[0].value.messages[0]',
+        message: expect.stringMatching(/names no sender/),
+        kind: 'malformed',
+      },
+    ]);
   });
 });

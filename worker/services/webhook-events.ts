@@ -60,7 +60,7 @@ export function toInboundMessage(e: MessageEvent): InboundMessage {
   const base = {
     wamid: e.messageId,
     timestamp: e.timestamp,
-    from: e.waId,
+    from: e.waId ?? e.userId ?? '',
     contextId: e.context?.messageId ?? null,
   };
   const c = e.content;
@@ -107,12 +107,12 @@ async function routeMessage(ctx: IntakeContext, e: MessageEvent): Promise<void> 
     return;
   }
   const { number } = target;
-  if (!PHONE_DIGITS.test(e.from)) {
+  if (!e.from || !PHONE_DIGITS.test(e.from)) {
     // A business-scoped user id without a phone number (2026) cannot name a contact yet.
     ctx.deadLetter({ orgId: number.orgId, reason: 'message sender is not a phone number', payload: e });
     return;
   }
-  const customer = { waId: e.waId, phoneDigits: e.from, profileName: e.profileName ?? null };
+  const customer = { waId: e.waId ?? e.from, phoneDigits: e.from, profileName: e.profileName ?? null };
   const { ref, stub } = await conversationForCustomer(ctx.env, ctx.db, number, customer, ctx.now);
   const message = toInboundMessage(e);
   if (e.content.kind === 'image') {

@@ -5,7 +5,7 @@
 import type { Env } from '../env';
 import type { Db } from '../storage/db';
 import { type DeadLetterInput, insertDeadLetters } from '../storage/repos/dead-letters';
-import { parseWebhook, type WebhookEvent, type WebhookProblem } from '../whatsapp';
+import { isDeadLetterProblem, parseWebhook, type WebhookEvent, type WebhookProblem } from '../whatsapp';
 import { type IntakeContext, type IntakeLog, NumberDirectory, routeEvent } from './webhook-events';
 
 export interface IntakeOutcome {
@@ -13,10 +13,13 @@ export interface IntakeOutcome {
   deadLetters: number;
 }
 
-/** Events that touch one conversation share a key: the business number and the customer's wa_id. */
+/**
+ * Events that touch one conversation share a key: the business number and the customer's BSUID when
+ * WhatsApp sent one (2026), else their wa_id.
+ */
 function groupKey(e: WebhookEvent): string {
-  if (e.type === 'message') return `c:${e.phoneNumberId}:${e.waId}`;
-  if (e.type === 'status') return `c:${e.phoneNumberId}:${e.recipientId ?? ''}`;
+  if (e.type === 'message') return `c:${e.phoneNumberId}:${e.userId ?? e.waId ?? ''}`;
+  if (e.type === 'status') return `c:${e.phoneNumberId}:${e.recipientUserId ?? e.recipientId ?? ''}`;
   return 'directory';
 }
 
@@ -65,15 +68,17 @@ async function orgOfPath(ctx: IntakeContext, body: unknown, path: string): Promi
 }
 
 /**
- * One dead letter per offending part. Unknown fields are only logged: Meta adds fields all the
- * time and the event beside them was applied.
+ * One dead letter per offending part. Unknown fields and types are only logged: Meta adds them all
+ * the time, and the event they sit in was applied (an unknown message type as a placeholder).
  */
 async function deadLetterProblems(ctx: IntakeContext, body: unknown, problems: WebhookProblem[]) {
   const unknownFields = problems.filter((p) => p.kind === 'unknown_field');
   if (unknownFields.length > 0) ctx.log('webhook_unknown_fields', { count: unknownFields.length });
+  const unknownTypes = problems.filter((p) => p.kind === 'unknown_type');
+  if (unknownTypes.length > 0) ctx.log('webhook_unknown_types', { count: unknownTypes.length });
   const byPart = new Map<string, WebhookProblem[]>();
   for (const p of problems) {
-    if (p.kind === 'unknown_field') continue;
+    if (!isDeadLetterProblem(p)) continue;
     const part = itemPathOf(p.path);
     byPart.set(part, [...(byPart.get(part) ?? []), p]);
   }

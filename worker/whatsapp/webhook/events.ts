@@ -52,6 +52,8 @@ export type MessageContent =
       items: Array<{ productRetailerId: string; quantity: number; itemPrice: number; currency: string }>;
     }
   | { kind: 'system'; systemType?: string; body?: string; newWaId?: string }
+  /** The customer opened the chat for the first time (`request_welcome`): no text of their own. */
+  | { kind: 'request_welcome' }
   | { kind: 'unsupported'; unsupportedType?: string }
   /** A type this parser does not know, or a known type whose payload did not validate (see problems). */
   | { kind: 'unknown'; rawType: string; malformed: boolean };
@@ -72,12 +74,20 @@ export interface MessageEvent extends EventOrigin {
   displayPhoneNumber: string;
   /** The wamid: the dedupe key of inbound messages (reference §2.7). */
   messageId: string;
-  /** `messages[].from`: the user's phone number as WhatsApp shows it. */
-  from: string;
+  /**
+   * `messages[].from`: the user's phone number as WhatsApp shows it. Absent when the customer adopted
+   * a username and hides their phone (2026): then `userId` names them.
+   */
+  from?: string;
   /** `contacts[].wa_id` of the sender (may differ from `from`); `from` when no contact came along. */
-  waId: string;
+  waId?: string;
   profileName?: string;
+  /** `profile.username` (e.g. `@maria`), when the customer adopted one. */
+  username?: string;
+  /** The business-scoped user id (BSUID): `from_user_id`, else the contact's `user_id`. */
   userId?: string;
+  /** The parent BSUID (`from_parent_user_id` / `parent_user_id`), shared across portfolios. */
+  parentUserId?: string;
   timestamp: number;
   content: MessageContent;
   context?: MessageContext;
@@ -98,6 +108,9 @@ export interface StatusEvent extends EventOrigin {
   timestamp: number;
   recipientId?: string;
   recipientUserId?: string;
+  recipientParentUserId?: string;
+  /** The recipient's `contacts[]` (2026 statuses: sent / delivered / read), when it came along. */
+  recipientUsername?: string;
   /** Our own id, echoed from the send (SPEC I4). */
   bizOpaqueCallbackData?: string;
   errors: WebhookError[];
@@ -127,9 +140,11 @@ export interface TemplateStatusEvent extends EventOrigin {
 
 export interface UserPreferenceEvent extends EventOrigin {
   type: 'user_preference';
-  waId: string;
+  waId?: string;
+  userId?: string;
   category: string;
-  value: 'stop' | 'resume';
+  /** `stop` / `resume` for marketing messages; other values (e.g. `signup`) are kept as they come. */
+  value: string;
   detail?: string;
   timestamp: number;
 }
@@ -145,7 +160,10 @@ export interface WebhookProblem {
   /** Where in the payload, e.g. `entry[0].changes[1].value.messages[2].text.body`. */
   path: string;
   message: string;
-  /** unknown_type / unknown_field: something newer than this parser; malformed: broken input. */
+  /**
+   * unknown_type / unknown_field: something newer than this parser (logged; the event it sits in is
+   * kept, as a placeholder when it is a message); malformed: broken input (dead-lettered).
+   */
   kind: 'unknown_type' | 'unknown_field' | 'malformed';
 }
 

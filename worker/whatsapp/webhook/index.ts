@@ -2,4 +2,5 @@
 export type * from './events';
 export { type HandshakeQuery, type HandshakeResult, verifyHandshake } from './handshake';
 export { parseWebhook } from './parse';
+export { isDeadLetterProblem } from './problems';
 export { SIGNATURE_HEADER, signBody, verifySignature } from './signature';

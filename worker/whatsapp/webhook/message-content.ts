@@ -1,13 +1,15 @@
 // Inbound message payloads by type (reference §2.4) → MessageContent. A known type with a broken
 // payload, or a type this parser does not know, becomes kind 'unknown' plus a problem, so the message
 // itself (its id, sender and timestamp: enough to dedupe and to refresh the window) is never lost.
+// A known type whose payload is missing while Meta reports an error (131051, 131000) is unsupported.
 import type { z } from 'zod';
 import type { MediaKind, MessageContent, MessageContext } from './events';
-import { compact, type ProblemList } from './problems';
+import { compact, isRecord, type ProblemList } from './problems';
 import {
   ButtonPayloadSchema,
   ContactsPayloadSchema,
   ContextSchema,
+  INTERACTIVE_TYPES,
   InteractivePayloadSchema,
   LocationPayloadSchema,
   MediaPayloadSchema,
@@ -44,8 +46,11 @@ export function parseContent(
   type: string,
   path: string,
   problems: ProblemList,
+  withErrors = false,
 ): MessageContent {
   const payload = raw[type];
+  // Meta could not render the message for us and says so in `errors`: nothing is broken on our side.
+  if (payload === undefined && withErrors) return { kind: 'unsupported', unsupportedType: type };
   const run = <S extends z.ZodType>(schema: S, map: (data: z.output<S>) => MessageContent) =>
     checked(schema, payload, type, path, problems, map);
 
@@ -70,6 +75,13 @@ export function parseContent(
     case 'button':
       return run(ButtonPayloadSchema, (b) => ({ kind: 'button', payload: b.payload, text: b.text }));
     case 'interactive':
+      if (
+        isRecord(payload) &&
+        typeof payload.type === 'string' &&
+        !INTERACTIVE_TYPES.includes(payload.type)
+      ) {
+        return unknownType(`interactive.${payload.type}`, `${path}.interactive.type`, problems);
+      }
       return run(InteractivePayloadSchema, (i) => {
         if (i.type === 'button_reply') return { kind: 'button_reply', ...i.button_reply };
         if (i.type === 'list_reply') return compact({ kind: 'list_reply', ...i.list_reply });
@@ -112,15 +124,23 @@ export function parseContent(
       return run(SystemPayloadSchema, (s) =>
         compact({ kind: 'system', systemType: s.type, body: s.body, newWaId: s.wa_id ?? s.new_wa_id }),
       );
+    case 'request_welcome':
+      return { kind: 'request_welcome' };
+    case 'unknown': // the legacy name of `unsupported` (error 131051)
     case 'unsupported':
       // Older payloads carry only `errors` (131051) and no `unsupported` object.
       return payload === undefined
         ? { kind: 'unsupported' }
         : run(UnsupportedPayloadSchema, (u) => compact({ kind: 'unsupported', unsupportedType: u.type }));
     default:
-      problems.add(`${path}.type`, `message type '${type}' is not handled`, 'unknown_type');
-      return { kind: 'unknown', rawType: type, malformed: false };
+      return unknownType(type, `${path}.type`, problems);
   }
+}
+
+/** A type (or interactive subtype) newer than this parser: a placeholder, reported as unknown_type. */
+function unknownType(rawType: string, path: string, problems: ProblemList): MessageContent {
+  problems.add(path, `message type '${rawType}' is not handled`, 'unknown_type');
+  return { kind: 'unknown', rawType, malformed: false };
 }
 
 /** The `context` of a reply, tap or forward; a malformed context is reported and left out. */

@@ -55,12 +55,32 @@ function parseContacts(raw: unknown[] | undefined, path: string, problems: Probl
   return contacts;
 }
 
-/** The sender's contact: same wa_id as `from`, else the only one (wa_id and from may differ, §2.3). */
-function contactFor(from: string, index: number, count: number, contacts: Contact[]): Contact | undefined {
-  const exact = contacts.find((c) => c.wa_id === from);
+/**
+ * The sender's contact: same wa_id as `from` or same BSUID as `from_user_id`, else the only one, else
+ * the one at the message's index (wa_id and from may differ, §2.3).
+ */
+function contactFor(
+  sender: { from?: string; userId?: string },
+  index: number,
+  count: number,
+  contacts: Contact[],
+): Contact | undefined {
+  const exact = contacts.find(
+    (c) =>
+      (sender.from !== undefined && c.wa_id === sender.from) ||
+      (sender.userId !== undefined && c.user_id === sender.userId),
+  );
   if (exact) return exact;
   if (contacts.length === 1) return contacts[0];
   return contacts.length === count ? contacts[index] : undefined;
+}
+
+function parseReferral(raw: unknown, path: string, problems: ProblemList) {
+  if (raw === undefined) return undefined;
+  const parsed = ReferralSchema.safeParse(raw);
+  if (parsed.success) return parsed.data as Record<string, unknown>;
+  problems.fromZod(`${path}.referral`, parsed.error);
+  return undefined;
 }
 
 function parseMessage(
@@ -70,8 +90,9 @@ function parseMessage(
   count: number,
   origin: PhoneOrigin,
   contacts: Contact[],
-  problems: ProblemList,
+  context: { problems: ProblemList; valueHasErrors: boolean },
 ): MessageEvent | undefined {
+  const { problems } = context;
   const base = MessageBaseSchema.safeParse(raw);
   if (!base.success || !isRecord(raw)) {
     if (base.success) problems.add(path, 'message must be an object');
@@ -80,32 +101,40 @@ function parseMessage(
   }
   const m = base.data;
   problems.unknownKeys(path, raw, [...MESSAGE_KEYS, m.type]);
-  const contact = contactFor(m.from, index, count, contacts);
-  let referral: Record<string, unknown> | undefined;
-  if (m.referral !== undefined) {
-    const parsed = ReferralSchema.safeParse(m.referral);
-    if (parsed.success) referral = parsed.data;
-    else problems.fromZod(`${path}.referral`, parsed.error);
+  const contact = contactFor({ from: m.from, userId: m.from_user_id }, index, count, contacts);
+  // Some 2026 payloads name a username customer only through `contacts[].user_id`.
+  if (!m.from && !m.from_user_id && !contact?.wa_id && !contact?.user_id) {
+    problems.add(path, 'message names no sender (no from, from_user_id, wa_id or user_id)');
+    return undefined;
   }
+  const withErrors = m.errors !== undefined || context.valueHasErrors;
   const event: MessageEvent = compact({
     type: 'message',
     ...origin,
     messageId: m.id,
     from: m.from,
     waId: contact?.wa_id || m.from,
-    profileName: contact?.profile?.name,
-    userId: contact?.user_id,
+    profileName: contact?.profile?.name || undefined,
+    username: contact?.profile?.username || undefined,
+    userId: m.from_user_id ?? (contact?.user_id || undefined),
+    parentUserId: m.from_parent_user_id ?? (contact?.parent_user_id || undefined),
     timestamp: m.timestamp,
-    content: parseContent(raw, m.type, path, problems),
+    content: parseContent(raw, m.type, path, problems, withErrors),
     context: parseContext(m.context, path, problems),
-    referral,
+    referral: parseReferral(m.referral, path, problems),
     groupId: m.group_id,
     errors: parseErrors(m.errors, `${path}.errors`, problems),
   });
   return event;
 }
 
-function parseStatus(raw: unknown, path: string, origin: PhoneOrigin, problems: ProblemList) {
+function parseStatus(
+  raw: unknown,
+  path: string,
+  origin: PhoneOrigin,
+  contacts: Contact[],
+  problems: ProblemList,
+) {
   const parsed = StatusSchema.safeParse(raw);
   if (!parsed.success) {
     problems.fromZod(path, parsed.error);
@@ -113,6 +142,11 @@ function parseStatus(raw: unknown, path: string, origin: PhoneOrigin, problems: 
   }
   problems.unknownKeys(path, raw, keysOf(StatusSchema));
   const s = parsed.data;
+  // 2026 statuses carry the recipient's contact (not on failed): its username, when it has one.
+  const recipient = contactFor({ from: s.recipient_id, userId: s.recipient_user_id }, 0, 0, [
+    ...parseContacts(s.contacts, path, problems),
+    ...contacts,
+  ]);
   const event: StatusEvent = compact({
     type: 'status',
     ...origin,
@@ -120,7 +154,9 @@ function parseStatus(raw: unknown, path: string, origin: PhoneOrigin, problems: 
     status: s.status,
     timestamp: s.timestamp,
     recipientId: s.recipient_id,
-    recipientUserId: s.recipient_user_id,
+    recipientUserId: s.recipient_user_id || recipient?.user_id || undefined,
+    recipientParentUserId: s.parent_recipient_user_id || recipient?.parent_user_id || undefined,
+    recipientUsername: recipient?.profile?.username || undefined,
     bizOpaqueCallbackData: s.biz_opaque_callback_data,
     errors: (s.errors ?? []).map(toWebhookError),
     pricing: s.pricing && {
@@ -161,20 +197,16 @@ export function parseMessagesValue(
   const events: WebhookEvent[] = [];
   const contacts = parseContacts(v.contacts, path, problems);
   const messages = v.messages ?? [];
+  const valueHasErrors = (v.errors ?? []).length > 0;
   messages.forEach((item, i) => {
-    const event = parseMessage(
-      item,
-      `${path}.messages[${i}]`,
-      i,
-      messages.length,
-      origin,
-      contacts,
+    const event = parseMessage(item, `${path}.messages[${i}]`, i, messages.length, origin, contacts, {
       problems,
-    );
+      valueHasErrors,
+    });
     if (event) events.push(event);
   });
   (v.statuses ?? []).forEach((item, i) => {
-    const event = parseStatus(item, `${path}.statuses[${i}]`, origin, problems);
+    const event = parseStatus(item, `${path}.statuses[${i}]`, origin, contacts, problems);
     if (event) events.push(event);
   });
   for (const error of parseErrors(v.errors, `${path}.errors`, problems)) {

@@ -66,6 +66,7 @@ function parseUserPreferences(
         type: 'user_preference',
         ...origin,
         waId: p.wa_id,
+        userId: p.user_id,
         category: p.category,
         value: p.value,
         detail: p.detail,

@@ -11,6 +11,14 @@ function joinPath(base: string, segments: readonly PropertyKey[]): string {
   return path;
 }
 
+/**
+ * Whether a problem is worth a dead letter: only broken input. Unknown types and fields are newer
+ * than this parser; the event they sit in is kept (a message as a placeholder) and they are logged.
+ */
+export function isDeadLetterProblem(problem: WebhookProblem): boolean {
+  return problem.kind === 'malformed';
+}
+
 export class ProblemList {
   readonly items: WebhookProblem[] = [];
 

@@ -38,8 +38,12 @@ export const ContactSchema = z.object({
       country_code: z.string().optional(),
     })
     .optional(),
-  wa_id: z.string(),
+  /** Omitted (not "") when the customer adopted a username and hides their phone (2026). */
+  wa_id: z.string().optional(),
+  /** The business-scoped user id (BSUID), e.g. `US.13491208655302741918`. */
   user_id: z.string().optional(),
+  /** The parent BSUID shared across a business's portfolios, e.g. `US.ENT.…`. */
+  parent_user_id: z.string().optional(),
   identity_key_hash: z.string().optional(),
 });
 
@@ -60,9 +64,14 @@ export const ContextSchema = z.object({
   referred_product: z.object({ catalog_id: z.string(), product_retailer_id: z.string() }).optional(),
 });
 
-/** What every inbound message needs before anything about its type is known. */
+/**
+ * What every inbound message needs before anything about its type is known. The sender is `from`
+ * (phone digits) and/or `from_user_id` (BSUID): a username customer's message has no `from` at all.
+ */
 export const MessageBaseSchema = z.object({
-  from: z.string().min(1),
+  from: z.string().min(1).optional(),
+  from_user_id: z.string().min(1).optional(),
+  from_parent_user_id: z.string().min(1).optional(),
   id: z.string().min(1),
   timestamp: EpochSecondsSchema,
   type: z.string().min(1),
@@ -96,6 +105,9 @@ export const MediaPayloadSchema = z.object({
 
 export const ButtonPayloadSchema = z.object({ payload: z.string(), text: z.string() });
 
+/** The interactive replies this parser reads; other subtypes (e.g. `call_permission_reply`) are kept as unknown. */
+export const INTERACTIVE_TYPES: readonly string[] = ['button_reply', 'list_reply', 'nfm_reply'];
+
 export const InteractivePayloadSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('button_reply'),
@@ -121,8 +133,8 @@ export const ReactionPayloadSchema = z.object({
 });
 
 export const LocationPayloadSchema = z.object({
-  latitude: z.number(),
-  longitude: z.number(),
+  latitude: z.number({ error: 'expected a latitude (a number)' }),
+  longitude: z.number({ error: 'expected a longitude (a number)' }),
   name: z.string().optional(),
   address: z.string().optional(),
   url: z.string().optional(),
@@ -149,8 +161,21 @@ export const OrderPayloadSchema = z.object({
   product_items: z.array(
     z.object({
       product_retailer_id: z.string(),
-      quantity: IntLikeSchema,
-      item_price: z.union([z.number(), z.string().transform((s) => Number(s))]),
+      quantity: z.union([z.number().int(), z.string().regex(/^\d+$/).transform(Number)], {
+        error: 'expected a whole number of items',
+      }),
+      item_price: z.union(
+        [
+          z.number(),
+          z
+            .string()
+            .regex(/^\d+(\.\d+)?$/)
+            .transform(Number),
+        ],
+        {
+          error: 'expected a price (a number)',
+        },
+      ),
       currency: z.string(),
     }),
   ),
@@ -174,8 +199,11 @@ export const StatusSchema = z.object({
   timestamp: EpochSecondsSchema,
   recipient_id: z.string().optional(),
   recipient_user_id: z.string().optional(),
+  parent_recipient_user_id: z.string().optional(),
   recipient_type: z.string().optional(),
   recipient_participant_id: z.string().optional(),
+  recipient_participant_user_id: z.string().optional(),
+  recipient_participant_parent_user_id: z.string().optional(),
   recipient_identity_key_hash: z.string().optional(),
   biz_opaque_callback_data: z.string().optional(),
   errors: z.array(WebhookErrorSchema).optional(),
@@ -234,10 +262,20 @@ export const UserPreferencesValueSchema = z.object({
   user_preferences: z.array(z.unknown()),
 });
 
-export const UserPreferenceSchema = z.object({
-  wa_id: z.string().min(1),
-  detail: z.string().optional(),
-  category: z.string().min(1),
-  value: z.enum(['stop', 'resume']),
-  timestamp: EpochSecondsSchema,
-});
+/**
+ * One preference change. `value` is open: marketing messages send stop / resume, sign-up links send
+ * `signup`, and Meta adds more. The customer must be named (wa_id and/or BSUID).
+ */
+export const UserPreferenceSchema = z
+  .looseObject({
+    wa_id: z.string().min(1).optional(),
+    user_id: z.string().min(1).optional(),
+    detail: z.string().optional(),
+    category: z.string().min(1),
+    value: z.string().min(1),
+    timestamp: EpochSecondsSchema,
+  })
+  .refine((p) => p.wa_id !== undefined || p.user_id !== undefined, {
+    message: 'user preference names no customer (neither wa_id nor user_id)',
+    path: ['wa_id'],
+  });
