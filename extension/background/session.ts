@@ -1,6 +1,7 @@
 // The session: the only place that holds the tokens (in storage.session, which content scripts
 // cannot read). Refreshes shortly before expiry and once on `token_expired` (one refresh at a time:
-// refresh tokens rotate), signs out when the session cannot be renewed, and re-reads `GET /me` so a
+// refresh tokens rotate; a request that left with a token renewed meanwhile is retried with the new
+// one), signs out when the session cannot be renewed, and re-reads `GET /me` so a
 // disabled org or user loses the green action on the next page load (B18, I8).
 import { MeResponseSchema, type MeResponse, SessionResponseSchema } from '../../shared/api/auth';
 import type { ApiRequest, ApiResponse } from '../api/transport';
@@ -131,7 +132,17 @@ export class Session {
       if (!session) return this.afterFailedRefresh(before);
     }
     let response = await performRequest(this.deps.fetch, session.serverUrl, request, session.token);
-    const code = errorCode(response);
+    let code = errorCode(response);
+    if (response.status === 401 && code !== null && (code === 'token_expired' || ENDED.has(code))) {
+      // Renewed by another request while this one was on its way: the server has forgotten the
+      // old token (refresh rotates both), so try once more with the new one before concluding.
+      const latest = await this.deps.store.get();
+      if (latest && latest.token !== session.token) {
+        session = latest;
+        response = await performRequest(this.deps.fetch, session.serverUrl, request, session.token);
+        code = errorCode(response);
+      }
+    }
     if (response.status === 401 && code === 'token_expired') {
       const before = session;
       session = await this.refresh(session);
@@ -216,6 +227,9 @@ export class Session {
   }
 
   private async doRefresh(session: StoredSession): Promise<StoredSession | null> {
+    // Already renewed since this session was read: its refresh token is spent, use the renewal.
+    const latest = await this.deps.store.get();
+    if (latest && latest.refreshToken !== session.refreshToken) return latest;
     const answer = await performRequest(
       this.deps.fetch,
       session.serverUrl,

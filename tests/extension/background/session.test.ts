@@ -18,6 +18,8 @@ interface World {
   requests: string[];
   /** How far the browser's clock is behind the server's. */
   skew: number;
+  /** Holds one request to `path` on its way in (before the server reads its token) or out. */
+  hold: { path: string; at: 'arrival' | 'answer'; until: Promise<void> } | null;
 }
 
 function json(status: number, body: unknown): Response {
@@ -45,6 +47,14 @@ function fakeServer(world: World): Fetch {
   return async (input, init) => {
     if (world.down) throw new TypeError('Failed to fetch');
     const url = new URL(input);
+    const hold = world.hold?.path === url.pathname ? world.hold : null;
+    if (hold) world.hold = null;
+    if (hold?.at === 'arrival') await hold.until;
+    const answer = await answerOf(url, init);
+    if (hold?.at === 'answer') await hold.until;
+    return answer;
+  };
+  async function answerOf(url: URL, init: RequestInit | undefined): Promise<Response> {
     const auth = new Headers(init?.headers).get('authorization');
     world.requests.push(`${init?.method} ${url.pathname} ${auth ?? ''}`.trim());
     if (url.pathname === '/api/v1/auth/login') {
@@ -81,7 +91,7 @@ function fakeServer(world: World): Fetch {
       });
     }
     return json(200, { ok: true });
-  };
+  }
 }
 
 function setup(overrides: Partial<World> = {}) {
@@ -94,6 +104,7 @@ function setup(overrides: Partial<World> = {}) {
     whatsappUser: true,
     requests: [],
     skew: 0,
+    hold: null,
     ...overrides,
   };
   let stored: StoredSession | null = null;
@@ -162,6 +173,39 @@ describe('the background session', () => {
     ]);
     expect(answers.map((a) => a.status)).toEqual([200, 200]);
     expect(world.refreshes).toBe(1);
+  });
+
+  it('a request still on its way when another renewed the session is retried with the new token, not signed out', async () => {
+    const { session, world, changes, stored } = setup();
+    await session.signIn(SERVER, 'alice@acme.test', 'greenline-demo');
+    world.skew = 25 * 3_600_000;
+    world.now += world.skew;
+    // /threads leaves with the old token but reaches the server only after /templates renewed the
+    // session: the server no longer knows that token (invalid_token).
+    let release: () => void = () => undefined;
+    world.hold = { path: '/api/v1/threads', at: 'arrival', until: new Promise((r) => (release = r)) };
+    const late = session.request({ method: 'GET', path: '/threads' });
+    const first = await session.request({ method: 'GET', path: '/templates' });
+    release();
+    expect([first.status, (await late).status]).toEqual([200, 200]);
+    expect(world.refreshes).toBe(1);
+    expect(stored()).not.toBeNull();
+    expect(changes.some((c) => !c.signedIn)).toBe(false);
+  });
+
+  it('a token_expired answered after the session was renewed reuses the renewal (the old refresh token is spent)', async () => {
+    const { session, world, stored } = setup();
+    await session.signIn(SERVER, 'alice@acme.test', 'greenline-demo');
+    world.skew = 25 * 3_600_000;
+    world.now += world.skew;
+    let release: () => void = () => undefined;
+    world.hold = { path: '/api/v1/threads', at: 'answer', until: new Promise((r) => (release = r)) };
+    const late = session.request({ method: 'GET', path: '/threads' });
+    const first = await session.request({ method: 'GET', path: '/templates' });
+    release();
+    expect([first.status, (await late).status]).toEqual([200, 200]);
+    expect(world.refreshes).toBe(1);
+    expect(stored()).not.toBeNull();
   });
 
   it('signs out when the refresh is refused, and says so', async () => {
