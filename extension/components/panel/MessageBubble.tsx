@@ -36,7 +36,10 @@ export function MessageBubble({ item, ctx }: { item: ThreadItem; ctx: BubbleCont
     return (
       <li class="item system">
         <p>
-          <span aria-hidden="true">ⓘ </span>
+          {/* Drawn, not the "ⓘ" character: many systems have no font with that glyph. */}
+          <span class="info-icon" aria-hidden="true">
+            i
+          </span>
           {item.text}
         </p>
       </li>
