@@ -147,9 +147,10 @@ export async function customerWrites(world: World, phone: string, body: unknown)
 }
 
 /** Moves the sandbox's clock, and the worker's with it. */
-export async function advanceClock(world: World, advanceMs: number): Promise<void> {
+export async function advanceClock(world: World, advanceMs: number): Promise<unknown> {
   const reply = await world.stack.sandbox('/sandbox/clock', { body: { advanceMs } });
   if (reply.status !== 200) throw new Error(`clock: ${reply.status} ${JSON.stringify(reply.body)}`);
+  return reply.body;
 }
 
 /** Axe's serious and critical findings (WCAG 2.0–2.2 A/AA) on this page. */
@@ -164,14 +165,31 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     );
 }
 
-/** Saves a screenshot to test-results/screenshots, and to docs/screenshots when `docs` is set. */
-export async function shoot(page: Page, name: string, docs = false): Promise<void> {
+/**
+ * Saves a screenshot to test-results/screenshots, and to docs/screenshots when `docs` is set;
+ * `fullPage` for a state taller than the panel window (the whole panel, scrolled).
+ */
+export async function shoot(page: Page, name: string, docs = false, fullPage = false): Promise<void> {
   await page.waitForTimeout(150); // let a just-rendered state paint
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
   if (!docs) return;
   mkdirSync(DOC_SCREENSHOTS, { recursive: true });
   const file = path.join(DOC_SCREENSHOTS, `${name}.png`);
-  await page.screenshot({ path: file });
+  await page.screenshot({ path: file, fullPage });
   const kb = statSync(file).size / 1024;
   if (kb > 150) throw new Error(`${name}.png is ${Math.round(kb)} KB (keep docs screenshots under 150 KB)`);
+}
+
+/** After a failed test: a screenshot of every open page of every profile, and the stack's last log lines. */
+export async function recordFailure(world: World | undefined, test: string): Promise<void> {
+  if (!world) return;
+  const slug = test.replace(/[^a-z0-9]+/gi, '-').slice(0, 40);
+  let n = 0;
+  for (const [email, profile] of world.people) {
+    for (const page of profile.context.pages()) {
+      const file = path.join(SCREENSHOTS, `failed-${slug}-${email.split('@')[0]}-${n++}.png`);
+      await page.screenshot({ path: file }).catch(() => undefined);
+    }
+  }
+  console.error(world.stack.logs().slice(-40).join('\n'));
 }
