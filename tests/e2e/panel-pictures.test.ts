@@ -1,0 +1,128 @@
+// Issue 9 in a real browser — the seed's "Sending Picture Messages": Alice sends a picture from a
+// file ("photo library") and one from the camera (Chromium's fake camera; retake once), Samuel's
+// phone receives both, and the picture Samuel sends shows in Alice's panel as an image (B10, A1).
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Profile } from '../../scripts/extension/chromium';
+import {
+  clickGreenAction,
+  customerWrites,
+  inbox,
+  phonePage,
+  recordFailure,
+  seriousViolations,
+  shoot,
+  startWorld,
+  type World,
+} from './support/panel-world';
+
+const SAMUEL = '+14155550101';
+
+let world: World;
+let alice: Profile;
+let panel: Page;
+
+beforeAll(async () => {
+  world = await startWorld(['alice@acme.test']);
+  alice = world.person('alice@acme.test');
+  // Samuel has opted in and written: the window is open, pictures may go.
+  ({ panel } = await clickGreenAction(world, alice, 'hubspot', 'Samuel Johnson'));
+  await panel.getByRole('button', { name: 'Send opt-in' }).click();
+  const phone = await phonePage(world, alice, SAMUEL);
+  await phone.getByRole('button', { name: 'Reply Yes' }).click();
+  await panel.getByText('The customer opted in. You can message them now.').waitFor();
+  await phone.close();
+}, 180_000);
+
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail') await recordFailure(world, ctx.task.name);
+});
+
+afterAll(async () => {
+  await world?.stop();
+}, 60_000);
+
+/** A real PNG to send: a piece of Samuel's CRM record, as a person might have saved it. */
+async function pictureFile(): Promise<Buffer> {
+  const page = await alice.context.newPage();
+  await page.goto(world.recordUrl('hubspot', 'Samuel Johnson'));
+  await page.getByText('Samuel Johnson').first().waitFor();
+  const png = await page.screenshot({ clip: { x: 0, y: 0, width: 360, height: 220 } });
+  await page.close();
+  return png;
+}
+
+const imagesOnPhone = async () =>
+  (await inbox(world, SAMUEL)).messages.filter((m) => m.type === 'image' && m.image?.mediaId);
+
+/** Whether the picture is really drawn (a blob URL fetched with the session, decoded). */
+const isDrawn = (img: ReturnType<Page['getByRole']>) =>
+  img.evaluate((el) => el instanceof HTMLImageElement && el.complete && el.naturalWidth > 0);
+
+describe('pictures both ways in Chromium (seed: Sending Picture Messages)', { timeout: 90_000 }, () => {
+  it('B10: a picture from a file, previewed with a caption, reaches Samuel’s phone', async () => {
+    await panel.getByRole('button', { name: 'More: templates and pictures' }).click();
+    await panel.getByRole('menuitem', { name: 'Photo from file' }).waitFor();
+    await panel.keyboard.press('Escape');
+    await panel
+      .getByLabel('Choose a picture file')
+      .setInputFiles({ name: 'showroom.png', mimeType: 'image/png', buffer: await pictureFile() });
+    const draft = panel.getByRole('form', { name: 'Picture to send' });
+    await expect
+      .poll(() => isDrawn(draft.getByRole('img', { name: 'What you are about to send' })))
+      .toBe(true);
+    await draft.getByLabel('Caption (optional)').fill('The showroom, as promised');
+    expect(await seriousViolations(panel)).toEqual([]);
+    await shoot(panel, 'panel-picture-draft');
+    await draft.getByRole('button', { name: 'Send', exact: true }).click();
+
+    await expect
+      .poll(async () => (await imagesOnPhone()).map((m) => m.image?.caption), { timeout: 15_000 })
+      .toEqual(['The showroom, as promised']);
+    const sent = panel.getByRole('img', { name: 'Picture sent: The showroom, as promised' });
+    await expect.poll(() => isDrawn(sent)).toBe(true);
+  });
+
+  it('B10: a photo from the camera, with a retake before sending, reaches Samuel’s phone', async () => {
+    await panel.getByRole('button', { name: 'More: templates and pictures' }).click();
+    await panel.getByRole('menuitem', { name: 'Take a photo' }).click();
+    const camera = panel.getByRole('region', { name: 'Camera' });
+    await camera.getByRole('button', { name: 'Capture photo' }).click();
+    const draft = panel.getByRole('form', { name: 'Picture to send' });
+    await expect
+      .poll(() => isDrawn(draft.getByRole('img', { name: 'What you are about to send' })))
+      .toBe(true);
+    // Not that one: retake.
+    await draft.getByRole('button', { name: 'Retake' }).click();
+    await camera.getByRole('button', { name: 'Capture photo' }).waitFor();
+    expect(await seriousViolations(panel)).toEqual([]);
+    await shoot(panel, 'panel-camera');
+    await camera.getByRole('button', { name: 'Capture photo' }).click();
+    await draft.getByLabel('Caption (optional)').fill('Taken just now');
+    await draft.getByRole('button', { name: 'Send', exact: true }).click();
+
+    await expect
+      .poll(async () => (await imagesOnPhone()).map((m) => m.image?.caption), { timeout: 15_000 })
+      .toEqual(['The showroom, as promised', 'Taken just now']);
+    await expect
+      .poll(() => isDrawn(panel.getByRole('img', { name: 'Picture sent: Taken just now' })))
+      .toBe(true);
+  });
+
+  it('B10: Samuel sends a picture; it shows in Alice’s panel as an image, live', async () => {
+    const page = await alice.context.newPage();
+    await page.goto(world.recordUrl('pipedrive', 'Samuel Johnson'));
+    await page.getByText('Samuel Johnson').first().waitFor();
+    const photo = await page.screenshot({ clip: { x: 0, y: 0, width: 300, height: 200 } });
+    await page.close();
+    await customerWrites(world, SAMUEL, {
+      image: { base64: photo.toString('base64'), mimeType: 'image/png', caption: 'My current chairs' },
+    });
+    const img = panel.getByRole('img', { name: 'Picture from Samuel Johnson: My current chairs' });
+    await img.waitFor({ timeout: 15_000 });
+    await expect.poll(() => isDrawn(img)).toBe(true);
+    await img.scrollIntoViewIfNeeded();
+    expect(await seriousViolations(panel)).toEqual([]);
+    await shoot(panel, 'panel-pictures', true);
+  });
+});
