@@ -79,7 +79,10 @@ export const ConsentRecordSchema = z
     ]),
     orgId: z.string(),
     phoneNumberId: z.string(),
+    /** E.164, or '' when the customer hides their number behind a WhatsApp username. */
     contactPhone: z.string(),
+    /** The identifier used for the customer: their BSUID, else their phone (absent in older records). */
+    customerId: z.string().optional(),
     conversationId: z.string(),
     userId: z.string().nullable(),
     templateName: z.string().nullable(),

@@ -32,8 +32,13 @@ export const ContactSchema = z
   .object({
     id: IdSchema,
     name: z.string(),
-    /** E.164, e.g. "+14155550101". */
+    /** E.164, e.g. "+14155550101"; '' when the customer hides their number behind a username (2026). */
     phone: z.string(),
+    /** Their WhatsApp username (e.g. "@maria"), when they adopted one. */
+    username: z.string().nullable().optional(),
+    /** Their business-scoped WhatsApp user id (BSUID), when WhatsApp gave one. */
+    bsuid: z.string().nullable().optional(),
+    /** Every id WhatsApp used for them: wa_ids and BSUIDs. */
     waIds: z.array(z.string()),
     crmLinks: z.array(CrmLinkSchema),
     createdAt: z.number(),

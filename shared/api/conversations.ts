@@ -143,7 +143,16 @@ export const EligibleUsersSchema = z
   .meta({ id: 'EligibleUsers' });
 export const ConversationStateEnvelopeSchema = z.object({ conversation: ConversationStateSchema });
 
-export const ContactSummarySchema = z.object({ id: z.string(), name: z.string(), phone: z.string() });
+/**
+ * A contact in a list. `phone` is E.164, or '' for a customer who hides their number behind a
+ * WhatsApp username (2026); `username` (e.g. "@maria") then tells the agent who it is.
+ */
+export const ContactSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  phone: z.string(),
+  username: z.string().nullable().optional(),
+});
 
 /** B11: one line of the history list. */
 export const ThreadSummarySchema = z.object({

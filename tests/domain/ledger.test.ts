@@ -77,6 +77,8 @@ function mutate(record: ConsentRecord, field: keyof ConsentRecord): unknown {
     return /^[0-9a-f]{64}$/.test(value) ? `${value.startsWith('0') ? 1 : 0}${value.slice(1)}` : `${value}x`;
   if (typeof value === 'number') return value + 1;
   if (Array.isArray(value)) return [...value, 'wamid.extra'];
+  // An optional field the record lacks (customerId in older records): adding one is an edit too.
+  if (value === undefined) return 'US.13491208655302741918';
   if (value === null)
     return field === 'errorCode' ? 131026 : field === 'customerReply' ? { type: 'text', text: 'x' } : 'x';
   return { ...value, text: `${value.text}!` };

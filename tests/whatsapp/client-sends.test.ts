@@ -185,6 +185,32 @@ describe('sends: request shapes (reference §1)', () => {
     expect(fake.calls[0]?.url).toBe('http://127.0.0.1:8788/v24.0/106540352242922/messages');
   });
 
+  it('§1.10 BSUID recipients (2026): a send to US.… is accepted and the answer may omit wa_id', async () => {
+    const { client, calls } = setup(
+      json({
+        messaging_product: 'whatsapp',
+        contacts: [{ input: 'US.13491208655302741918', user_id: 'US.13491208655302741918' }],
+        messages: [{ id: 'wamid.C' }],
+      }),
+    );
+    await expect(client.sendText('US.13491208655302741918', 'hi')).resolves.toEqual({
+      messageId: 'wamid.C',
+      input: 'US.13491208655302741918',
+      waId: '',
+      userId: 'US.13491208655302741918',
+    });
+    expect(calls[0]?.json).toMatchObject({ to: 'US.13491208655302741918' });
+  });
+
+  it.each(['US', 'US.', 'us.123', 'US.12 3', 'US.ENT.', `US.${'1'.repeat(129)}`])(
+    '§1.1 %s is neither a phone number nor a BSUID: refused before any call',
+    async (to) => {
+      const { client, calls } = setup(json({}));
+      await expect(client.sendText(to, 'hi')).rejects.toThrow(/to/);
+      expect(calls).toEqual([]);
+    },
+  );
+
   it('§1.10 BSUID recipients: an empty wa_id is accepted', async () => {
     const { client } = setup(
       json({
@@ -197,6 +223,7 @@ describe('sends: request shapes (reference §1)', () => {
       messageId: 'wamid.B',
       input: 'user.ABC',
       waId: '',
+      userId: 'user.ABC',
     });
   });
 });

@@ -1,7 +1,7 @@
 // Applies a consent event to a conversation: the new consent, exactly one ledger record per change
 // (B5, I7), the notice the customer gets (B2b, B2c), and what happens to the queue (B4).
 import { applyConsentEvent, type ConsentEvent } from './consent';
-import type { ConversationContext, ConversationState, Effect } from './conversation';
+import { type ConversationContext, type ConversationState, type Effect, recipientOf } from './conversation';
 import type { ConsentRecordDraft, CustomerReply } from './ledger';
 import { currentThread } from './team';
 import { dropQueued, enqueueNotice } from './queue-ops';
@@ -32,7 +32,8 @@ export function changeConsent(
     kind: t.record,
     orgId: state.orgId,
     phoneNumberId: state.phoneNumberId,
-    contactPhone: state.customer.phone,
+    contactPhone: state.customer.phone ?? '',
+    customerId: recipientOf(state.customer) ?? '',
     conversationId: state.id,
     userId: details.userId ?? null,
     templateName: details.template?.name ?? null,

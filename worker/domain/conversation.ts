@@ -12,7 +12,20 @@ import type { SystemEvent } from './system-events';
 import { EMPTY_TEAM, type Team, type UserRef } from './team';
 import type { WindowFacts } from './window';
 
-export const CONVERSATION_SCHEMA_VERSION = 1;
+/** v2 (issue 10): the customer may have no visible phone and is also known by a BSUID. */
+export const CONVERSATION_SCHEMA_VERSION = 2;
+
+/**
+ * Who the customer is to WhatsApp (SPEC §2): an E.164 phone, Meta's wa_ids, and from 2026 a
+ * business-scoped user id (BSUID). A customer who adopted a username may have no phone at all.
+ */
+export interface CustomerIdentity {
+  /** E.164, or null when the customer hides their number behind a username. */
+  phone: string | null;
+  waIds: string[];
+  /** The current BSUID (a new one is issued when the customer changes number): sends go here first. */
+  bsuid: string | null;
+}
 
 export interface IdempotencyEntry {
   userId: string;
@@ -27,7 +40,7 @@ export interface ConversationState {
   id: string;
   orgId: string;
   phoneNumberId: string;
-  customer: { phone: string; waIds: string[] };
+  customer: CustomerIdentity;
   consent: Consent;
   /** When the last opt-in was accepted by WhatsApp (I3). */
   lastOptInAt: number | null;
@@ -64,7 +77,7 @@ export interface InboundMessage {
   wamid: string;
   /** WhatsApp's timestamp, epoch ms. */
   timestamp: number;
-  /** The customer's wa_id as WhatsApp reports it. */
+  /** The customer's wa_id as WhatsApp reports it, else their BSUID (username customers, 2026). */
   from: string;
   kind: 'text' | 'button' | 'image' | 'other';
   /** Text body, image caption or button label. */
@@ -148,14 +161,15 @@ export function createConversation(args: {
   id: string;
   orgId: string;
   phoneNumberId: string;
-  customerPhone: string;
+  customerPhone: string | null;
+  customerBsuid?: string | null;
 }): ConversationState {
   return {
     schema: CONVERSATION_SCHEMA_VERSION,
     id: args.id,
     orgId: args.orgId,
     phoneNumberId: args.phoneNumberId,
-    customer: { phone: args.customerPhone, waIds: [] },
+    customer: { phone: args.customerPhone, waIds: [], bsuid: args.customerBsuid ?? null },
     consent: { type: 'none' },
     lastOptInAt: null,
     optInWamids: [],
@@ -212,4 +226,26 @@ function isSettled(m: OutboundMessage, now: number): boolean {
   if (m.state === 'read' || m.state === 'not_sent' || m.state === 'failed')
     return now - m.updatedAt > IDEMPOTENCY_RETENTION_MS;
   return now - m.updatedAt > SETTLED_AFTER_MS;
+}
+
+/**
+ * The address WhatsApp is sent to: the BSUID when WhatsApp gave us one (it reaches a customer who
+ * hides their number, and Meta asks businesses to use it), else the phone. Null: nobody to send to.
+ */
+export function recipientOf(customer: CustomerIdentity): string | null {
+  return customer.bsuid ?? customer.phone;
+}
+
+/**
+ * The directory learnt more about the customer (a BSUID, a phone they shared, a changed number):
+ * the conversation takes it over. Returns the same state when nothing changed.
+ */
+export function withIdentity(
+  state: ConversationState,
+  identity: { phone: string | null; bsuid: string | null },
+): ConversationState {
+  const phone = identity.phone ?? state.customer.phone;
+  const bsuid = identity.bsuid ?? state.customer.bsuid;
+  if (phone === state.customer.phone && bsuid === state.customer.bsuid) return state;
+  return { ...state, customer: { ...state.customer, phone, bsuid } };
 }

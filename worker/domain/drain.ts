@@ -2,7 +2,7 @@
 // Texts and pictures go strictly in the order written; templates and the opt-in never wait behind
 // texts held for the window; the pair limit is respected before WhatsApp has to refuse.
 import type { ConversationContext, ConversationState, Effect, SendPayload, Step } from './conversation';
-import { putMessage } from './conversation';
+import { putMessage, recipientOf } from './conversation';
 import { callbackData, notSent, type NotSentReason, type OutboundMessage, prefixedText } from './messages';
 import { PAIR_LIMIT, takeToken } from './rate-limit';
 import { decideSend, isFreeForm, type RefuseReason } from './send-policy';
@@ -71,6 +71,8 @@ function dispatch(
   ctx: ConversationContext,
   effects: Effect[],
 ): Step {
+  const recipient = recipientOf(state.customer);
+  if (recipient === null) throw new Error('invariant: a conversation has a phone or a BSUID to send to');
   const author = state.team.participants.find((p) => p.userId === m.authorId);
   const withPrefix = state.team.participants.length > 1 || ctx.singleParticipantPrefix;
   let payload: SendPayload;
@@ -107,7 +109,7 @@ function dispatch(
     messageId: m.id,
     attempt: sending.attempts,
     callbackData: callbackData(sending),
-    to: state.customer.phone,
+    to: recipient,
     payload,
   });
   return { state: next, effects, result: { ok: true, sent: true, messageId: m.id } };

@@ -100,6 +100,11 @@ const TABLE: Readonly<Record<number, Entry>> = {
   131052: ['final', 'The customer’s media could not be downloaded.', 'Ask the customer to send it again.'],
   131053: ['final', 'The picture could not be processed by WhatsApp.', 'Send a JPEG or PNG under 5 MB.'],
   131056: ['retry_pair', 'Too many messages to this customer in a short time.', RETRY_LATER],
+  131062: [
+    'final',
+    'Authentication templates cannot go to a customer who uses a WhatsApp username.',
+    'Send it to their phone number, or use another template.',
+  ],
   131057: ['retry', 'The WhatsApp account is in maintenance.', RETRY_LATER],
   132000: [
     'final',

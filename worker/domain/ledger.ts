@@ -27,7 +27,13 @@ export interface ConsentRecordDraft {
   kind: ConsentRecordKind;
   orgId: string;
   phoneNumberId: string;
+  /** E.164, or '' when the customer hides their number behind a username (2026). */
   contactPhone: string;
+  /**
+   * The identifier Greenline used for the customer when this happened: their BSUID, else their phone
+   * (issue 10). Absent in records written before BSUIDs existed.
+   */
+  customerId?: string;
   conversationId: string;
   userId: string | null;
   templateName: string | null;
@@ -66,7 +72,8 @@ const draftShape = {
   kind: z.enum(CONSENT_RECORD_KINDS),
   orgId: z.string().min(1),
   phoneNumberId: z.string().min(1),
-  contactPhone: z.string().min(1),
+  contactPhone: z.string(),
+  customerId: z.string().min(1).optional(),
   conversationId: z.string().min(1),
   userId: z.string().min(1).nullable(),
   templateName: z.string().min(1).nullable(),
@@ -80,7 +87,13 @@ const draftShape = {
   occurredAt: epochMs,
 };
 
-export const consentRecordDraftSchema = z.object(draftShape) satisfies z.ZodType<ConsentRecordDraft>;
+/** A draft names its customer: by phone, or by the identifier used (a username customer's BSUID). */
+export const consentRecordDraftSchema = z
+  .object(draftShape)
+  .refine((d) => d.contactPhone !== '' || !!d.customerId, {
+    message: 'a record names its customer: contactPhone or customerId',
+    path: ['contactPhone'],
+  }) satisfies z.ZodType<ConsentRecordDraft>;
 
 export const consentRecordSchema = z.object({
   ...draftShape,
@@ -242,6 +255,7 @@ const CSV_COLUMNS: readonly [string, (r: ConsentRecord) => string | number | nul
   ['org_id', (r) => r.orgId],
   ['phone_number_id', (r) => r.phoneNumberId],
   ['contact_phone', (r) => r.contactPhone],
+  ['customer_id', (r) => r.customerId ?? null],
   ['conversation_id', (r) => r.conversationId],
   ['user_id', (r) => r.userId],
   ['template_name', (r) => r.templateName],

@@ -1,8 +1,9 @@
 // The conversation object's own SQLite storage: its schema (versioned, migrated on load), the core's
 // state, the thread log (outbound messages by id, inbound messages and system events in order) and
 // the outbox of ledger drafts. Every step is saved in one transaction before any effect runs.
-import type { ConversationState, Effect, Step } from '../domain/conversation';
-import { CONVERSATION_SCHEMA_VERSION } from '../domain/conversation';
+import type { Effect, Step } from '../domain/conversation';
+import type { ConversationState } from '../domain/conversation';
+import { upgradeState } from '../domain/upgrade';
 import type { ConsentRecordDraft } from '../domain/ledger';
 import type { OutboundMessage } from '../domain/messages';
 
@@ -13,7 +14,10 @@ export interface ConversationRef {
   numberId: string;
   phoneNumberId: string;
   contactId: string;
-  customerPhone: string;
+  /** E.164, or null when the customer hides their number behind a username (2026). */
+  customerPhone: string | null;
+  /** The customer's current business-scoped user id, when WhatsApp gave one (optional: older refs). */
+  customerBsuid?: string | null;
 }
 
 const STORAGE_VERSION = 1;
@@ -66,7 +70,7 @@ export class ConversationStore {
 
   loadState(): ConversationState | null {
     const row = this.sql.exec<{ json: string }>(`SELECT json FROM state WHERE id = 1`).toArray()[0];
-    return row ? upgradeState(JSON.parse(row.json) as ConversationState) : null;
+    return row ? upgradeState(JSON.parse(row.json) as { schema: number }) : null;
   }
 
   /** Saves the new state with everything the step logs, in one transaction. */
@@ -197,14 +201,4 @@ export class ConversationStore {
     const row = this.sql.exec<{ json: string }>(`SELECT json FROM messages WHERE id = ?`, id).toArray()[0];
     return row ? (JSON.parse(row.json) as OutboundMessage) : null;
   }
-}
-
-/** State saved by an older version of the core is brought up to date here, one version at a time. */
-export function upgradeState(state: ConversationState): ConversationState {
-  if (state.schema > CONVERSATION_SCHEMA_VERSION) {
-    throw new Error(
-      `conversation state v${state.schema} is newer than this code (v${CONVERSATION_SCHEMA_VERSION})`,
-    );
-  }
-  return state;
 }

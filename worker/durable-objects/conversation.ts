@@ -20,7 +20,7 @@ import type {
   StatusEvent,
   Step,
 } from '../domain/conversation';
-import { createConversation } from '../domain/conversation';
+import { createConversation, withIdentity } from '../domain/conversation';
 import { decide } from '../domain/decide';
 import { readAccess, type UserRef } from '../domain/team';
 import { nextDueAt } from '../domain/timers';
@@ -141,23 +141,40 @@ export class ConversationObject extends DurableObject<Env> {
     return this.state;
   }
 
-  /** Stores where this conversation lives on first use and creates its state. */
+  /**
+   * Stores where this conversation lives and creates its state on first use. Every caller passes the
+   * directory's current ref: a customer's identity can grow (a BSUID, a shared or changed number,
+   * a merged contact), and the conversation takes it over here.
+   */
   private async open(ref: ConversationRef): Promise<{ state: ConversationState; ctx: ConversationContext }> {
-    if (!this.ref) {
-      this.store.setMeta('ref', JSON.stringify(ref));
-      this.ref = ref;
+    // Where the conversation lives is fixed on first use; who the customer is may grow since.
+    const stored: ConversationRef = this.ref
+      ? {
+          ...this.ref,
+          contactId: ref.contactId,
+          customerPhone: ref.customerPhone,
+          customerBsuid: ref.customerBsuid ?? null,
+        }
+      : ref;
+    if (!this.ref || JSON.stringify(this.ref) !== JSON.stringify(stored)) {
+      this.store.setMeta('ref', JSON.stringify(stored));
+      this.ref = stored;
     }
-    if (!this.state) {
-      const state = createConversation({
-        id: ref.conversationId,
-        orgId: ref.orgId,
-        phoneNumberId: ref.phoneNumberId,
-        customerPhone: ref.customerPhone,
-      });
+    const identity = { phone: stored.customerPhone, bsuid: stored.customerBsuid ?? null };
+    const state = this.state
+      ? withIdentity(this.state, identity)
+      : createConversation({
+          id: ref.conversationId,
+          orgId: ref.orgId,
+          phoneNumberId: ref.phoneNumberId,
+          customerPhone: ref.customerPhone,
+          customerBsuid: identity.bsuid,
+        });
+    if (state !== this.state) {
       this.store.saveStep({ state, effects: [], result: { ok: true } });
       this.state = state;
     }
-    return { state: this.state, ctx: await this.context() };
+    return { state, ctx: await this.context() };
   }
 
   private readonly contextSource = new ContextSource(

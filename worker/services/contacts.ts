@@ -29,7 +29,9 @@ export function toContactDto(details: ContactDetails): Contact {
   return {
     id: contact.id,
     name: contact.name,
-    phone: contact.phone,
+    phone: contact.phone ?? '',
+    username: contact.username,
+    bsuid: contact.bsuid,
     waIds,
     crmLinks: crmLinks.map(({ system, recordId, url }) => ({ system, recordId, url })),
     createdAt: contact.createdAt,

@@ -5,19 +5,19 @@ import type { ConversationRef } from '../durable-objects/conversation-store';
 import type { UserRef } from '../domain/team';
 import type { Env } from '../env';
 import type { Db } from '../storage/db';
-import {
-  addWaIdAlias,
-  type ContactRow,
-  findContactByPhone,
-  findContactByWaId,
-  getContact,
-  upsertContact,
-} from '../storage/repos/contacts';
+import { type ContactRow, getContact } from '../storage/repos/contacts';
 import { ensureConversation, findConversationByWaId, getConversation } from '../storage/repos/conversations';
 import type { NumberRow } from '../storage/repos/numbers';
 import { getOrgNumber } from '../storage/repos/numbers';
 import type { OrgRow } from '../storage/repos/orgs';
 import type { UserRow } from '../storage/repos/users';
+import {
+  type CustomerSignal,
+  identityPatch,
+  type ResolvedCustomer,
+  resolveCustomer,
+  routingIds,
+} from './customer-identity';
 import { ApiError, notFound } from './errors';
 
 export interface ConversationHandle {
@@ -32,7 +32,7 @@ export function stubFor(env: Env, ref: ConversationRef): ConversationHandle {
 function toRef(
   conversationId: string,
   number: NumberRow,
-  contact: Pick<ContactRow, 'id' | 'phone'>,
+  contact: Pick<ContactRow, 'id' | 'phone' | 'bsuid'>,
 ): ConversationRef {
   return {
     conversationId,
@@ -41,6 +41,7 @@ function toRef(
     phoneNumberId: number.phoneNumberId,
     contactId: contact.id,
     customerPhone: contact.phone,
+    customerBsuid: contact.bsuid,
   };
 }
 
@@ -85,35 +86,33 @@ export async function conversationById(
 }
 
 /**
- * Intake: the conversation a customer's message or a status belongs to. The contact is found by its
- * wa_id alias (Brazil, Mexico: Meta's id differs from the E.164 digits), then by phone; a customer
- * writing first becomes a contact named by their WhatsApp profile (B22).
+ * Intake: the conversation a customer's message or a status belongs to. The contact is found by
+ * whichever id arrives (BSUID, wa_id, parent BSUID, phone) and linked with any other contact the same
+ * event names (`customer-identity.ts`); a customer writing first becomes a contact named by their
+ * WhatsApp profile (B22). One query on the usual path: the contact is known and nothing is new.
  */
 export async function conversationForCustomer(
   env: Env,
   db: Db,
   number: NumberRow,
-  customer: { waId: string; phoneDigits: string; profileName: string | null },
+  signal: CustomerSignal,
   now: number,
-): Promise<ConversationHandle> {
+): Promise<ConversationHandle & { resolved: ResolvedCustomer | null }> {
   const orgId = number.orgId;
-  // Every message after the first: one query finds the conversation by the customer's wa_id.
-  const known = await findConversationByWaId(db, orgId, number.id, customer.waId);
-  if (known) return stubFor(env, toRef(known.conversationId, number, known.contact));
-  let contact =
-    (await findContactByWaId(db, orgId, customer.waId)) ??
-    (await findContactByPhone(db, orgId, `+${customer.phoneDigits}`));
-  if (!contact) {
-    const created = await upsertContact(db, orgId, {
-      phone: `+${customer.phoneDigits}`,
-      name: customer.profileName ?? `+${customer.phoneDigits}`,
-      now,
-    });
-    contact = created.contact;
+  const primary = routingIds(signal)[0];
+  const known = primary ? await findConversationByWaId(db, orgId, number.id, primary) : undefined;
+  if (known && isSettled(known.contact, signal)) {
+    return { ...stubFor(env, toRef(known.conversationId, number, known.contact)), resolved: null };
   }
-  await addWaIdAlias(db, orgId, contact.id, customer.waId, now);
-  const row = await ensureConversation(db, orgId, number.id, contact.id, now);
-  return stubFor(env, toRef(row.id, number, contact));
+  const resolved = await resolveCustomer(db, orgId, signal, now);
+  const row = await ensureConversation(db, orgId, number.id, resolved.contact.id, now);
+  return { ...stubFor(env, toRef(row.id, number, resolved.contact)), resolved };
+}
+
+/** Nothing in the signal is news for this contact (so no linking or writing is needed). */
+function isSettled(contact: ContactRow, signal: CustomerSignal): boolean {
+  if (Object.keys(identityPatch(contact, signal)).length > 0) return false;
+  return signal.phone === null || contact.phone === signal.phone;
 }
 
 /** The core's view of a user: WhatsApp counts as enabled only when both org and user are (B13, B18). */

@@ -12,7 +12,9 @@ import { getOrg } from '../storage/repos/orgs';
 import { setTemplateStatus } from '../storage/repos/templates';
 import { businessNumbers } from '../storage/schema';
 import type { MessageEvent, StatusEvent, TemplateStatusEvent, WebhookEvent } from '../whatsapp';
+import { getContact } from '../storage/repos/contacts';
 import { conversationForCustomer } from './conversations';
+import { changeNumber, type CustomerSignal, type ResolvedCustomer } from './customer-identity';
 import { ApiError } from './errors';
 import { findCustomerContact } from './webhook-customers';
 import { fetchInboundImage } from './webhook-media';
@@ -99,6 +101,22 @@ export function toInboundMessage(e: MessageEvent): InboundMessage {
 /** E.164 without the plus: what `messages[].from` carries for a phone number. */
 const PHONE_DIGITS = /^[1-9]\d{5,14}$/;
 
+const digitsOrNull = (value: string | undefined): string | null =>
+  value && PHONE_DIGITS.test(value) ? value : null;
+
+/** What a message says about its sender: a phone (unless hidden), a wa_id, a BSUID, a username. */
+export function signalOf(e: MessageEvent): CustomerSignal {
+  const from = digitsOrNull(e.from);
+  return {
+    phone: from ? `+${from}` : null,
+    waId: digitsOrNull(e.waId),
+    bsuid: e.userId ?? null,
+    parentBsuid: e.parentUserId ?? null,
+    username: e.username ?? null,
+    profileName: e.profileName ?? null,
+  };
+}
+
 async function routeMessage(ctx: IntakeContext, e: MessageEvent): Promise<void> {
   const target = await ctx.numbers.lookup(e.phoneNumberId);
   if (!target?.enabled) {
@@ -107,13 +125,20 @@ async function routeMessage(ctx: IntakeContext, e: MessageEvent): Promise<void> 
     return;
   }
   const { number } = target;
-  if (!e.from || !PHONE_DIGITS.test(e.from)) {
-    // A business-scoped user id without a phone number (2026) cannot name a contact yet.
+  const signal = signalOf(e);
+  if (!signal.phone && !signal.bsuid) {
+    // Neither a phone number nor a business-scoped user id: nothing to name a contact by.
     ctx.deadLetter({ orgId: number.orgId, reason: 'message sender is not a phone number', payload: e });
     return;
   }
-  const customer = { waId: e.waId ?? e.from, phoneDigits: e.from, profileName: e.profileName ?? null };
-  const { ref, stub } = await conversationForCustomer(ctx.env, ctx.db, number, customer, ctx.now);
+  const handle = await conversationForCustomer(ctx.env, ctx.db, number, signal, ctx.now);
+  noteLinking(ctx, number.orgId, handle.resolved, e.messageId);
+  if (e.content.kind === 'system' && e.content.systemType === 'user_changed_number') {
+    if (e.content.newWaId)
+      await applyNumberChange(ctx, number.orgId, handle.ref.contactId, e.content.newWaId);
+    return; // a notice from WhatsApp, not a message from the customer: the window stays as it is
+  }
+  const { ref, stub } = handle;
   const message = toInboundMessage(e);
   if (e.content.kind === 'image') {
     const image = { mediaId: e.content.mediaId, mimeType: e.content.mimeType };
@@ -136,6 +161,33 @@ async function routeMessage(ctx: IntakeContext, e: MessageEvent): Promise<void> 
   await stub.inbound(ref, message);
 }
 
+/** Linking is logged; a person left with two conversations is kept for an admin to look at. */
+function noteLinking(ctx: IntakeContext, orgId: string, resolved: ResolvedCustomer | null, wamid: string) {
+  if (!resolved || resolved.linked === 0) return;
+  ctx.log('webhook_customer_linked', { orgId, linked: resolved.linked, conflict: resolved.conflict });
+  if (resolved.conflict) {
+    ctx.deadLetter({
+      orgId,
+      reason: 'one customer has two conversations (phone and WhatsApp user id); new messages go to the first',
+      payload: { contactId: resolved.contact.id, wamid },
+    });
+  }
+}
+
+async function applyNumberChange(ctx: IntakeContext, orgId: string, contactId: string, newWaId: string) {
+  const contact = await getContact(ctx.db, orgId, contactId);
+  if (!contact) return;
+  const changed = await changeNumber(ctx.db, orgId, contact.contact, newWaId, ctx.now);
+  ctx.log('webhook_customer_changed_number', { orgId, conflict: changed.conflict });
+  if (changed.conflict) {
+    ctx.deadLetter({
+      orgId,
+      reason: 'a customer changed to a number that already has its own conversation',
+      payload: { contactId, newWaId },
+    });
+  }
+}
+
 async function routeStatus(ctx: IntakeContext, e: StatusEvent): Promise<void> {
   const target = await ctx.numbers.lookup(e.phoneNumberId);
   if (!target) {
@@ -145,12 +197,13 @@ async function routeStatus(ctx: IntakeContext, e: StatusEvent): Promise<void> {
   if (e.status === 'played') return; // first play of a voice message: nothing we send
   // Statuses of a disabled org are still applied: they only describe messages already sent (B9, I4).
   const { number } = target;
-  const recipient = e.recipientId;
-  const contact = recipient ? await findCustomerContact(ctx.db, number.orgId, recipient) : undefined;
-  if (!recipient || !contact) {
+  const recipient = compactIds(e);
+  const named = recipient.waId !== undefined || recipient.bsuid !== undefined;
+  const contact = named ? await findCustomerContact(ctx.db, number.orgId, recipient) : undefined;
+  if (!contact) {
     ctx.deadLetter({
       orgId: number.orgId,
-      reason: recipient ? 'status for a customer we do not know' : 'status without recipient_id',
+      reason: named ? 'status for a customer we do not know' : 'status without recipient_id',
       payload: {
         wamid: e.messageId,
         status: e.status,
@@ -160,9 +213,16 @@ async function routeStatus(ctx: IntakeContext, e: StatusEvent): Promise<void> {
     });
     return;
   }
-  // The contact's own digits, so the lookup below finds it by phone and records the wa_id alias.
-  const customer = { waId: recipient, phoneDigits: contact.phone.replace(/^\+/, ''), profileName: null };
-  const { ref, stub } = await conversationForCustomer(ctx.env, ctx.db, number, customer, ctx.now);
+  // The contact's own phone, so the lookup finds it and records the ids this status used.
+  const signal: CustomerSignal = {
+    phone: contact.phone,
+    waId: digitsOrNull(recipient.waId),
+    bsuid: recipient.bsuid ?? null,
+    parentBsuid: recipient.parentBsuid ?? null,
+    username: e.recipientUsername ?? null,
+    profileName: null,
+  };
+  const { ref, stub } = await conversationForCustomer(ctx.env, ctx.db, number, signal, ctx.now);
   await stub.status(ref, {
     wamid: e.messageId,
     status: e.status,
@@ -170,6 +230,14 @@ async function routeStatus(ctx: IntakeContext, e: StatusEvent): Promise<void> {
     callbackData: e.bizOpaqueCallbackData ?? null,
     errorCode: e.errors[0]?.code ?? null,
   });
+}
+
+function compactIds(e: StatusEvent): { waId?: string; bsuid?: string; parentBsuid?: string } {
+  const ids: { waId?: string; bsuid?: string; parentBsuid?: string } = {};
+  if (e.recipientId) ids.waId = e.recipientId;
+  if (e.recipientUserId) ids.bsuid = e.recipientUserId;
+  if (e.recipientParentUserId) ids.parentBsuid = e.recipientParentUserId;
+  return ids;
 }
 
 async function routeTemplateStatus(ctx: IntakeContext, e: TemplateStatusEvent): Promise<void> {

@@ -117,15 +117,26 @@ export const contacts = sqliteTable(
     orgId: text('org_id')
       .notNull()
       .references(() => orgs.id),
-    phone: text('phone').notNull(),
+    /** E.164; null for a customer who hides their number behind a WhatsApp username (2026). */
+    phone: text('phone'),
     name: text('name').notNull(),
+    /** The customer's current business-scoped user id (BSUID); older ones stay in contact_wa_ids. */
+    bsuid: text('bsuid'),
+    /** The parent BSUID shared across the business's portfolios (`US.ENT.…`). */
+    parentBsuid: text('parent_bsuid'),
+    /** Their WhatsApp username (e.g. `@maria`), as the last webhook showed it. */
+    username: text('username'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
+  // SQLite lets several NULL phones share the unique index: username customers without a number.
   (t) => [uniqueIndex('contacts_org_phone').on(t.orgId, t.phone)],
 );
 
-/** Meta's `wa_id` (or business-scoped id) for a contact; may differ from the E.164 digits. */
+/**
+ * Every id WhatsApp used for a contact, unique in the org: `wa_id`s (which may differ from the E.164
+ * digits), BSUIDs (old and current) and parent BSUIDs. Inbound events are routed by whichever arrives.
+ */
 export const contactWaIds = sqliteTable(
   'contact_wa_ids',
   {

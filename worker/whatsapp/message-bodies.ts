@@ -83,7 +83,11 @@ function optionalText(field: string, value: string | undefined, max: number): vo
 }
 
 const PHONE_FORMATTING = /^\+[\d\s()-]+$/;
-const BSUID = /^user\.\S+$/;
+/**
+ * A business-scoped user id: ISO country code, a dot, up to 128 alphanumerics (`US.13491208655302741918`);
+ * a parent BSUID has `ENT.` after the country. The `user.…` form is an older spelling in Meta's docs.
+ */
+export const BSUID = /^(?:[A-Z]{2}\.(?:ENT\.)?[A-Za-z0-9]{1,128}|user\.\S+)$/;
 
 /**
  * `to` must carry its country code: Meta prepends the *business* number's country code to a number

@@ -5,7 +5,7 @@ import { z } from 'zod';
 export const SendResponseSchema = z.object({
   messaging_product: z.string().optional(),
   contacts: z
-    .array(z.object({ input: z.string(), wa_id: z.string(), user_id: z.string().optional() }))
+    .array(z.object({ input: z.string(), wa_id: z.string().optional(), user_id: z.string().optional() }))
     .min(1),
   messages: z.array(z.object({ id: z.string().min(1), message_status: z.string().optional() })).min(1),
 });
@@ -15,17 +15,20 @@ export interface SendResult {
   messageId: string;
   /** `to` as Meta echoed it. */
   input: string;
-  /** Meta's user id; may differ from the input (Brazil, Mexico) and is `""` for a BSUID recipient. */
+  /** Meta's user id; may differ from the input (Brazil, Mexico); `""` for a BSUID recipient (omitted or empty). */
   waId: string;
+  /** The recipient's BSUID when Meta echoed one (2026). */
+  userId?: string;
   /** Template pacing status (`accepted`, `held_for_quality_assessment`, `paused`) when Meta sends it. */
   messageStatus?: string;
 }
 
 export function toSendResult(response: z.output<typeof SendResponseSchema>): SendResult {
   // min(1) above guarantees both entries.
-  const contact = response.contacts[0] as { input: string; wa_id: string };
+  const contact = response.contacts[0] as { input: string; wa_id?: string; user_id?: string };
   const message = response.messages[0] as { id: string; message_status?: string };
-  const result: SendResult = { messageId: message.id, input: contact.input, waId: contact.wa_id };
+  const result: SendResult = { messageId: message.id, input: contact.input, waId: contact.wa_id ?? '' };
+  if (contact.user_id) result.userId = contact.user_id;
   if (message.message_status !== undefined) result.messageStatus = message.message_status;
   return result;
 }

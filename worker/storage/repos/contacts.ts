@@ -1,4 +1,5 @@
-// Contacts of an org: one row per E.164 phone within the org, with wa_id aliases and CRM links.
+// Contacts of an org: one row per E.164 phone within the org (or none: username customers), with
+// wa_id / BSUID aliases and CRM links.
 // Nothing here ever matches across orgs: every statement carries the org id.
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../db';
@@ -14,11 +15,14 @@ export interface ContactDetails {
   crmLinks: CrmLinkRow[];
 }
 
-/** Inserts or renames the org's contact with this E.164 phone; `created` says which. */
+/**
+ * Inserts or renames the org's contact with this E.164 phone; `created` says which. A null phone (a
+ * customer who hides their number behind a username) always inserts.
+ */
 export async function upsertContact(
   db: Db,
   orgId: string,
-  input: { phone: string; name: string; now: number },
+  input: { phone: string | null; name: string; now: number },
 ): Promise<{ contact: ContactRow; created: boolean }> {
   const id = newId();
   const [row] = await db

@@ -70,7 +70,7 @@ export async function listOrgConversationIds(db: Db, orgId: string, numberId: st
 /** Intake's fast path: the conversation on `numberId` with the contact known by this wa_id, if any. */
 export async function findConversationByWaId(db: Db, orgId: string, numberId: string, waId: string) {
   const [row] = await db
-    .select({ conversationId: conversations.id, contact: { id: contacts.id, phone: contacts.phone } })
+    .select({ conversationId: conversations.id, contact: contacts })
     .from(contactWaIds)
     .innerJoin(contacts, eq(contacts.id, contactWaIds.contactId))
     .innerJoin(

@@ -1,6 +1,6 @@
 // The history and Unassigned lists (B11, B22): a copy of each conversation's threads, their readers
 // and whether it waits for someone, kept by the conversation object; read with one query per list.
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { contacts, threadIndex, threadReaders, unassignedConversations } from '../schema';
 
@@ -74,6 +74,17 @@ export async function setUnassigned(
     .onConflictDoUpdate({ target: unassignedConversations.conversationId, set: values });
 }
 
+/**
+ * How a list names a contact: a customer hiding their number (2026) has phone '' and is recognised by
+ * their profile name and username instead.
+ */
+const CONTACT_SUMMARY = {
+  id: contacts.id,
+  name: contacts.name,
+  phone: sql<string>`coalesce(${contacts.phone}, '')`,
+  username: contacts.username,
+};
+
 /** B11: the threads a user may read, newest first, with the contact. */
 export async function listReadableThreads(db: Db, orgId: string, userId: string, limit: number) {
   return db
@@ -85,7 +96,7 @@ export async function listReadableThreads(db: Db, orgId: string, userId: string,
       lastAt: threadIndex.lastAt,
       lastText: threadIndex.lastText,
       until: threadReaders.until,
-      contact: { id: contacts.id, name: contacts.name, phone: contacts.phone },
+      contact: CONTACT_SUMMARY,
     })
     .from(threadReaders)
     .innerJoin(threadIndex, eq(threadIndex.threadId, threadReaders.threadId))
@@ -103,7 +114,7 @@ export async function listUnassigned(db: Db, orgId: string, limit: number) {
       since: unassignedConversations.since,
       lastAt: unassignedConversations.lastAt,
       lastText: unassignedConversations.lastText,
-      contact: { id: contacts.id, name: contacts.name, phone: contacts.phone },
+      contact: CONTACT_SUMMARY,
     })
     .from(unassignedConversations)
     .innerJoin(contacts, eq(contacts.id, unassignedConversations.contactId))

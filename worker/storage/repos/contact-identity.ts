@@ -1,0 +1,129 @@
+// How WhatsApp knows a contact (SPEC §2, issue 10): the phone on the contact row, every wa_id / BSUID /
+// parent BSUID in contact_wa_ids, the current BSUID and username on the row. Linking two contacts
+// that turn out to be one person moves everything onto the survivor, in one batch.
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../db';
+import { newId } from '../ids';
+import {
+  contactCrmLinks,
+  contacts,
+  contactWaIds,
+  conversations,
+  threadIndex,
+  unassignedConversations,
+} from '../schema';
+import type { ContactRow } from './contacts';
+
+/** The org's contacts known by any of these ids (wa_id, BSUID, parent BSUID) or this phone. */
+export async function findContactsByIdentity(
+  db: Db,
+  orgId: string,
+  ids: string[],
+  phone: string | null,
+): Promise<ContactRow[]> {
+  const found = new Map<string, ContactRow>();
+  if (ids.length > 0) {
+    const rows = await db
+      .select({ contact: contacts })
+      .from(contactWaIds)
+      .innerJoin(contacts, eq(contacts.id, contactWaIds.contactId))
+      .where(and(eq(contactWaIds.orgId, orgId), inArray(contactWaIds.waId, ids), eq(contacts.orgId, orgId)));
+    for (const { contact } of rows) found.set(contact.id, contact);
+  }
+  if (phone) {
+    const [row] = await db
+      .select()
+      .from(contacts)
+      .where(and(eq(contacts.orgId, orgId), eq(contacts.phone, phone)));
+    if (row) found.set(row.id, row);
+  }
+  return [...found.values()].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+}
+
+/** Contact ids (among these) that have a conversation, with its id. */
+export async function conversationsOf(db: Db, orgId: string, contactIds: string[]) {
+  if (contactIds.length === 0) return [];
+  return db
+    .select({ id: conversations.id, contactId: conversations.contactId })
+    .from(conversations)
+    .where(and(eq(conversations.orgId, orgId), inArray(conversations.contactId, contactIds)));
+}
+
+export interface IdentityPatch {
+  phone?: string;
+  bsuid?: string;
+  parentBsuid?: string;
+  username?: string;
+}
+
+/** Writes what changed on the contact row and records the ids as aliases (first writer wins). */
+export async function recordIdentity(
+  db: Db,
+  contact: ContactRow,
+  patch: IdentityPatch,
+  aliases: string[],
+  now: number,
+): Promise<ContactRow> {
+  const changed = Object.entries(patch).some(
+    ([key, value]) => value !== undefined && contact[key as keyof IdentityPatch] !== value,
+  );
+  let row = contact;
+  if (changed) {
+    const [updated] = await db
+      .update(contacts)
+      .set({ ...patch, updatedAt: now })
+      .where(and(eq(contacts.orgId, contact.orgId), eq(contacts.id, contact.id)))
+      .returning();
+    if (updated) row = updated;
+  }
+  if (aliases.length > 0) {
+    await db
+      .insert(contactWaIds)
+      .values(aliases.map((waId) => ({ orgId: contact.orgId, contactId: contact.id, waId, createdAt: now })))
+      .onConflictDoNothing();
+  }
+  return row;
+}
+
+/**
+ * Folds `other` into `survivor`: its aliases and CRM links move over, and its conversation too when
+ * `moveConversation` (the survivor has none); then `other` is deleted. When both have a
+ * conversation, `other` keeps its (now dormant) conversation and row, and only its aliases move, so
+ * every later event reaches the survivor's conversation.
+ */
+export async function foldContact(
+  db: Db,
+  orgId: string,
+  survivor: ContactRow,
+  other: ContactRow,
+  moveConversation: string | null,
+  keepOther: boolean,
+): Promise<void> {
+  const inOrg = (table: typeof contactWaIds | typeof contactCrmLinks) =>
+    and(eq(table.orgId, orgId), eq(table.contactId, other.id));
+  await db.update(contactWaIds).set({ contactId: survivor.id }).where(inOrg(contactWaIds));
+  if (keepOther) return;
+  const links = await db.select().from(contactCrmLinks).where(inOrg(contactCrmLinks));
+  if (links.length > 0) {
+    await db
+      .insert(contactCrmLinks)
+      .values(links.map((l) => ({ ...l, id: newId(), contactId: survivor.id })))
+      .onConflictDoNothing();
+    await db.delete(contactCrmLinks).where(inOrg(contactCrmLinks));
+  }
+  if (moveConversation) {
+    await db
+      .update(conversations)
+      .set({ contactId: survivor.id })
+      .where(and(eq(conversations.orgId, orgId), eq(conversations.id, moveConversation)));
+    await db
+      .update(threadIndex)
+      .set({ contactId: survivor.id })
+      .where(eq(threadIndex.conversationId, moveConversation));
+    await db
+      .update(unassignedConversations)
+      .set({ contactId: survivor.id })
+      .where(eq(unassignedConversations.conversationId, moveConversation));
+  }
+  await db.delete(contacts).where(and(eq(contacts.orgId, orgId), eq(contacts.id, other.id)));
+}
