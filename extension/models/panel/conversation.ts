@@ -141,6 +141,8 @@ export function createConversationModel(deps: ConversationDeps) {
       if (gen !== generation) return;
       const threadChanged = s.threadId !== state.value?.threadId;
       applyState(s);
+      // In it again (transferred or added back): the "access ended" notice no longer holds.
+      if (s.youAreParticipant) notice.value = null;
       const occupied = s.participants.length > 0 && !s.youAreParticipant;
       if (occupied && canRequestJoin.value === null) await learnOccupancy(gen);
       if (!viewingEarlier.value || threadChanged) {

@@ -166,6 +166,21 @@ describe('conversation model', () => {
     expect(model.mode.value).toBe('occupied');
   });
 
+  it('B15 / B16: removed, then handed the conversation again — the "removed" notice goes, the thread comes back', async () => {
+    const { api, live, model } = setup(state(), thread({ items: [inbound()] }));
+    await model.load(target);
+    api.whatsapp.mockResolvedValue(state({ participants: [BOB], youAreParticipant: false }));
+    live.emit({ type: 'access_revoked', conversationId: 'conv-1' });
+    await settle();
+    expect(model.notice.value).toBe(ACCESS_ENDED);
+    api.whatsapp.mockResolvedValue(state());
+    live.emit({ type: 'conversation', conversationId: 'conv-1', contactId: contact.id });
+    await settle();
+    expect(model.mode.value).toBe('conversation');
+    expect(model.notice.value).toBeNull();
+    expect(model.thread.value?.items).toHaveLength(1);
+  });
+
   it('B17: start opens a new thread; occupied says who and whether to ask', async () => {
     const { api, model } = setup(state({ participants: [], youAreParticipant: false, threadId: null }));
     api.thread.mockRejectedValueOnce(new ApiFailure(404, 'not_found', 'x'));
