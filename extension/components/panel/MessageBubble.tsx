@@ -22,6 +22,17 @@ export function Picture({ mediaId, view, alt, onRequest }: PictureProps) {
   return <p class="placeholder">Loading picture…</p>;
 }
 
+/** The seed's "ⓘ", drawn: many systems have no font with that glyph, and it adds no text. */
+function InfoMark() {
+  return (
+    <svg class="info-icon" aria-hidden="true" focusable="false" viewBox="0 0 16 16">
+      <circle cx="8" cy="8" r="7" fill="none" stroke="currentColor" stroke-width="1.5" />
+      <circle cx="8" cy="4.6" r="1.1" fill="currentColor" />
+      <rect x="7.2" y="6.8" width="1.6" height="5.4" rx="0.5" fill="currentColor" />
+    </svg>
+  );
+}
+
 export interface BubbleContext {
   myId: string | null;
   names: ReadonlyMap<string, string>;
@@ -36,10 +47,7 @@ export function MessageBubble({ item, ctx }: { item: ThreadItem; ctx: BubbleCont
     return (
       <li class="item system">
         <p>
-          {/* Drawn, not the "ⓘ" character: many systems have no font with that glyph. */}
-          <span class="info-icon" aria-hidden="true">
-            i
-          </span>
+          <InfoMark />
           {item.text}
         </p>
       </li>
