@@ -105,6 +105,11 @@ export const ERROR_CATALOG: Record<number, ErrorInfo> = {
     details: 'The user has chosen to stop receiving marketing messages.',
   },
   131051: { title: 'Unsupported message type', http: 400, details: 'Unsupported message type.' },
+  131062: {
+    title: 'Business-scoped user ID recipients not supported for authentication templates',
+    http: 400,
+    details: 'Authentication templates cannot be sent to a business-scoped user ID; send to a phone number.',
+  },
   131053: {
     title: 'Media upload error',
     http: 400,

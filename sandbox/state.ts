@@ -24,6 +24,12 @@ export interface SimUser {
   blocked: string[];
   /** Business phone number ids whose marketing messages the user stopped ("Offers and announcements"). */
   marketingStopped?: string[];
+  /** Business-scoped user id (2026) and its parent; a send may address the BSUID. */
+  bsuid?: string;
+  parentBsuid?: string;
+  username?: string;
+  /** Hides the number behind the username: webhooks carry the BSUID and no `from` / `wa_id`. */
+  phoneHidden?: boolean;
 }
 
 export type MessageState = 'accepted' | 'sent' | 'delivered' | 'read' | 'failed';
@@ -45,6 +51,8 @@ export interface OutboundMessage {
   /** E.164 of the recipient as resolved from `to`. */
   to: string;
   recipientId: string;
+  /** Sent to a BSUID: statuses name the recipient by it (and hide the phone when the user does). */
+  recipientUserId?: string;
   type: 'text' | 'image' | 'template' | 'interactive' | 'reaction';
   text?: string;
   template?: SentTemplate;
@@ -129,8 +137,12 @@ export function waIdForPhone(phone: string): string {
   return d;
 }
 
-/** Finds a user by E.164, bare digits or wa_id. */
+/** A business-scoped user id: country, a dot, alphanumerics (`US.1349…`), `US.ENT.…` for a parent. */
+export const BSUID = /^[A-Z]{2}\.(?:ENT\.)?[A-Za-z0-9]{1,128}$/;
+
+/** Finds a user by E.164, bare digits, wa_id or BSUID. */
 export function findUser(state: SandboxState, phoneOrWaId: string): SimUser | undefined {
+  if (BSUID.test(phoneOrWaId)) return state.users.find((u) => u.bsuid === phoneOrWaId);
   const d = digitsOf(phoneOrWaId);
   if (!d) return undefined;
   return state.users.find((u) => digitsOf(u.phone) === d || u.waId === d);
@@ -157,6 +169,8 @@ export interface Recipient {
   phone: string;
   waId: string;
   user?: SimUser;
+  /** `to` was a BSUID (2026): the answer and the statuses name the user by it. */
+  bsuid?: string;
 }
 
 /**
@@ -166,6 +180,13 @@ export interface Recipient {
  */
 export function resolveRecipient(state: SandboxState, number: BusinessNumber, to: string): Recipient {
   const trimmed = to.trim();
+  if (BSUID.test(trimmed)) {
+    const user = findUser(state, trimmed);
+    // An unknown BSUID reaches nobody: accepted, then failed like a number not on WhatsApp.
+    return user
+      ? { phone: user.phone, waId: user.waId, user, bsuid: trimmed }
+      : { phone: '', waId: '', bsuid: trimmed };
+  }
   const known = findUser(state, trimmed);
   if (known) return { phone: known.phone, waId: known.waId, user: known };
   const d = digitsOf(trimmed);

@@ -7,7 +7,7 @@ export const DEMO_VERIFY_TOKEN = 'sandbox-verify-token';
 export const DEMO_API_VERSION = 'v24.0';
 
 export type DemoTemplateStatus = 'APPROVED' | 'PENDING' | 'REJECTED';
-export type DemoTemplateCategory = 'UTILITY' | 'MARKETING';
+export type DemoTemplateCategory = 'UTILITY' | 'MARKETING' | 'AUTHENTICATION';
 
 /** A template in the shape `GET /{waba-id}/message_templates` returns (reference §4.1). */
 export interface DemoTemplate {
@@ -200,6 +200,14 @@ export interface DemoWhatsAppUser {
   waId: string;
   name: string;
   onWhatsApp: boolean;
+  /** Business-scoped user id (2026): what webhooks name them by, and a send may address. */
+  bsuid?: string;
+  /** Parent BSUID shared across the business's portfolios. */
+  parentBsuid?: string;
+  /** A WhatsApp username, e.g. "@lena.fischer". */
+  username?: string;
+  /** Adopted a username and hides the number: webhooks carry no `from` / `wa_id`, only the BSUID. */
+  phoneHidden?: boolean;
 }
 
 export const DEMO_WHATSAPP_USERS: DemoWhatsAppUser[] = [
@@ -207,4 +215,14 @@ export const DEMO_WHATSAPP_USERS: DemoWhatsAppUser[] = [
   { phone: '+14155550102', waId: '14155550102', name: 'Maria Garcia', onWhatsApp: true },
   { phone: '+5511912345678', waId: '551112345678', name: 'Ana Souza', onWhatsApp: true },
   { phone: '+14155550199', waId: '14155550199', name: 'Not On WhatsApp', onWhatsApp: false },
+  {
+    phone: '+14155550103',
+    waId: '14155550103',
+    name: 'Lena Fischer',
+    onWhatsApp: true,
+    bsuid: 'US.13491208655302741918',
+    parentBsuid: 'US.ENT.11815799212886844830',
+    username: '@lena.fischer',
+    phoneHidden: true,
+  },
 ];

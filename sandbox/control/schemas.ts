@@ -110,3 +110,6 @@ export async function parseBody<T>(c: Context, schema: z.ZodType<T>, hint?: stri
 
 export const USER_MESSAGE_HINT =
   'Expected {text}, {button:{payload,text}, contextId}, {interactive:{id,title}, contextId} or {image:{base64,mimeType,caption?}}';
+
+/** `POST /sandbox/users/{phone}/privacy`: hide the number behind the username, or show it. */
+export const PrivacySchema = z.object({ phoneHidden: z.boolean() });

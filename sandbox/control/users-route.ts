@@ -11,6 +11,7 @@ import {
   BlockSchema,
   CreateUserSchema,
   controlError,
+  PrivacySchema,
   parseBody,
   ReadSchema,
   USER_MESSAGE_HINT,
@@ -86,63 +87,85 @@ function resolveMessage(c: Context, world: World, user: SimUser, body: UserMessa
 }
 
 export function usersRoute(world: World): Hono {
-  return new Hono()
-    .get('/sandbox/users', (c) => c.json({ users: world.state.users.map(userView) }))
-    .post('/sandbox/users', async (c) => {
-      const body = await parseBody(c, CreateUserSchema);
-      if (body instanceof Response) return body;
-      const existing = findUser(world.state, body.phone);
-      const user: SimUser = existing ?? {
-        phone: body.phone,
-        waId: waIdForPhone(body.phone),
-        name: body.name,
-        onWhatsApp: body.onWhatsApp,
-        blocked: [],
-      };
-      user.name = body.name;
-      user.onWhatsApp = body.onWhatsApp;
-      if (!existing) world.state.users.push(user);
-      world.changed();
-      return c.json({ user: userView(user) }, existing ? 200 : 201);
-    })
-    .get('/sandbox/users/:phone/messages', (c) => {
-      const user = userOr404(c, world);
-      if (user instanceof Response) return user;
-      return c.json(inboxView(world.state, user));
-    })
-    .post('/sandbox/users/:phone/messages', async (c) => {
-      const user = userOr404(c, world);
-      if (user instanceof Response) return user;
-      const body = await parseBody(c, UserMessageSchema, USER_MESSAGE_HINT);
-      if (body instanceof Response) return body;
-      if (!user.onWhatsApp)
-        return controlError(c, 409, 'not_on_whatsapp', `${user.phone} is not on WhatsApp.`);
-      const resolved = resolveMessage(c, world, user, body);
-      if (resolved instanceof Response) return resolved;
-      if (user.blocked.includes(resolved.number.phoneNumberId)) {
-        return controlError(c, 409, 'blocked', 'This user has blocked that business number; unblock first.');
-      }
-      const message = receiveFromUser(world, user, resolved.number, resolved.input);
-      world.log(`user ${maskPhone(user.phone)} sent ${message.type} to ${resolved.number.phoneNumberId}`);
-      return c.json({ wamid: message.wamid });
-    })
-    .post('/sandbox/users/:phone/read', async (c) => {
-      const user = userOr404(c, world);
-      if (user instanceof Response) return user;
-      const body = await parseBody(c, ReadSchema);
-      if (body instanceof Response) return body;
-      return c.json({ read: markReadByUser(world, user, body) });
-    })
-    .post('/sandbox/users/:phone/:action{block|unblock}', async (c) => {
-      const user = userOr404(c, world);
-      if (user instanceof Response) return user;
-      const body = await parseBody(c, BlockSchema);
-      if (body instanceof Response) return body;
-      if (body.phoneNumberId && !findNumber(world.state, body.phoneNumberId)) {
-        return controlError(c, 404, 'unknown_number', `No business number ${body.phoneNumberId}.`);
-      }
-      const ids = body.phoneNumberId ? [body.phoneNumberId] : world.state.numbers.map((n) => n.phoneNumberId);
-      setBlocked(world, user, ids, c.req.param('action') === 'block');
-      return c.json({ user: userView(user) });
-    });
+  return (
+    new Hono()
+      .get('/sandbox/users', (c) => c.json({ users: world.state.users.map(userView) }))
+      .post('/sandbox/users', async (c) => {
+        const body = await parseBody(c, CreateUserSchema);
+        if (body instanceof Response) return body;
+        const existing = findUser(world.state, body.phone);
+        const user: SimUser = existing ?? {
+          phone: body.phone,
+          waId: waIdForPhone(body.phone),
+          name: body.name,
+          onWhatsApp: body.onWhatsApp,
+          blocked: [],
+        };
+        user.name = body.name;
+        user.onWhatsApp = body.onWhatsApp;
+        if (!existing) world.state.users.push(user);
+        world.changed();
+        return c.json({ user: userView(user) }, existing ? 200 : 201);
+      })
+      // 2026 usernames: a user hiding their number shows it again (or hides it): webhooks follow.
+      .post('/sandbox/users/:phone/privacy', async (c) => {
+        const user = userOr404(c, world);
+        if (user instanceof Response) return user;
+        const body = await parseBody(c, PrivacySchema);
+        if (body instanceof Response) return body;
+        if (body.phoneHidden && !user.bsuid) {
+          return controlError(c, 409, 'no_username', 'Only a user with a username can hide their number.');
+        }
+        user.phoneHidden = body.phoneHidden;
+        world.changed();
+        return c.json({ user: userView(user) });
+      })
+      .get('/sandbox/users/:phone/messages', (c) => {
+        const user = userOr404(c, world);
+        if (user instanceof Response) return user;
+        return c.json(inboxView(world.state, user));
+      })
+      .post('/sandbox/users/:phone/messages', async (c) => {
+        const user = userOr404(c, world);
+        if (user instanceof Response) return user;
+        const body = await parseBody(c, UserMessageSchema, USER_MESSAGE_HINT);
+        if (body instanceof Response) return body;
+        if (!user.onWhatsApp)
+          return controlError(c, 409, 'not_on_whatsapp', `${user.phone} is not on WhatsApp.`);
+        const resolved = resolveMessage(c, world, user, body);
+        if (resolved instanceof Response) return resolved;
+        if (user.blocked.includes(resolved.number.phoneNumberId)) {
+          return controlError(
+            c,
+            409,
+            'blocked',
+            'This user has blocked that business number; unblock first.',
+          );
+        }
+        const message = receiveFromUser(world, user, resolved.number, resolved.input);
+        world.log(`user ${maskPhone(user.phone)} sent ${message.type} to ${resolved.number.phoneNumberId}`);
+        return c.json({ wamid: message.wamid });
+      })
+      .post('/sandbox/users/:phone/read', async (c) => {
+        const user = userOr404(c, world);
+        if (user instanceof Response) return user;
+        const body = await parseBody(c, ReadSchema);
+        if (body instanceof Response) return body;
+        return c.json({ read: markReadByUser(world, user, body) });
+      })
+      .post('/sandbox/users/:phone/:action{block|unblock}', async (c) => {
+        const user = userOr404(c, world);
+        if (user instanceof Response) return user;
+        const body = await parseBody(c, BlockSchema);
+        if (body instanceof Response) return body;
+        if (body.phoneNumberId && !findNumber(world.state, body.phoneNumberId)) {
+          return controlError(c, 404, 'unknown_number', `No business number ${body.phoneNumberId}.`);
+        }
+        const ids = body.phoneNumberId
+          ? [body.phoneNumberId]
+          : world.state.numbers.map((n) => n.phoneNumberId);
+        setBlocked(world, user, ids, c.req.param('action') === 'block');
+        return c.json({ user: userView(user) });
+      })
+  );
 }

@@ -57,6 +57,10 @@ export function userView(user: SimUser) {
     onWhatsApp: user.onWhatsApp,
     blocked: user.blocked,
     marketingStopped: user.marketingStopped ?? [],
+    bsuid: user.bsuid ?? null,
+    parentBsuid: user.parentBsuid ?? null,
+    username: user.username ?? null,
+    phoneHidden: user.phoneHidden === true,
   };
 }
 

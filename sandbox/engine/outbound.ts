@@ -8,13 +8,14 @@ import { newWamid } from '../random';
 import {
   type BusinessNumber,
   findNumber,
+  findUser,
   isUsNumber,
   type OutboundMessage,
   type Recipient,
   type SimUser,
   windowKey,
 } from '../state';
-import { messagesEnvelope, type StatusName, statusObject } from '../webhooks/envelope';
+import { contactOf, messagesEnvelope, type StatusName, statusObject } from '../webhooks/envelope';
 import type { World } from '../world';
 
 export type OutboundDraft = Omit<
@@ -84,6 +85,7 @@ export function acceptOutbound(
     phoneNumberId: number.phoneNumberId,
     to: recipient.phone,
     recipientId: recipient.waId,
+    ...(recipient.bsuid ? { recipientUserId: recipient.bsuid } : {}),
     pricing: pricingFor(world, number, recipient.phone, draft),
     state: 'accepted',
     time: world.clock.now(),
@@ -119,7 +121,9 @@ function emitStatus(
   status: StatusName,
 ): void {
   message.state = status;
+  const user = findUser(world.state, message.recipientUserId ?? message.to);
   const status_ = statusObject(message, status, world.clock.now(), {
+    user,
     // Pricing rides on `sent` and on one of delivered/read (reference §2.5): `delivered`, or `read`
     // when no `delivered` went out.
     pricing:
@@ -128,8 +132,10 @@ function emitStatus(
       (status === 'read' && message.deliveredSilently === true),
     ...(status === 'failed' ? { errorCode: message.errorCode } : {}),
   });
+  // 2026: sent / delivered / read carry the recipient's contact when they have a BSUID (not failed).
+  const contacts = user?.bsuid && status !== 'failed' ? { contacts: [contactOf(user)] } : {};
   world.webhooks.enqueue(
-    messagesEnvelope(number, { statuses: [status_] }),
+    messagesEnvelope(number, { statuses: [status_], ...contacts }),
     `status ${status}${message.errorCode ? ` ${message.errorCode}` : ''}`,
   );
 }

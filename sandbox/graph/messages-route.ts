@@ -115,6 +115,16 @@ function forcedError(
   return undefined;
 }
 
+/**
+ * `contacts[0]` of the answer: sent to a BSUID, Meta echoes the `user_id` and no usable `wa_id`
+ * (reference §1.10); sent to a phone, the `wa_id`, plus the `user_id` when the user has one.
+ */
+function answerContact(input: string, recipient: Recipient): Record<string, string> {
+  if (recipient.bsuid) return { input, user_id: recipient.bsuid };
+  const userId = recipient.user?.bsuid;
+  return { input, wa_id: recipient.waId, ...(userId ? { user_id: userId } : {}) };
+}
+
 export function messagesRoute(world: World): Hono {
   return new Hono().post('/:version{v\\d+\\.\\d+}/:phoneNumberId{\\d+}/messages', async (c) => {
     const number = authorizeNumber(c, world, c.req.param('phoneNumberId'));
@@ -127,7 +137,10 @@ export function messagesRoute(world: World): Hono {
     const built = buildDraft(c, world, number, body);
     if (built instanceof Response) return built;
     const recipient = resolveRecipient(world.state, number, built.to);
-    if (digitsOf(recipient.phone) === digitsOf(number.displayPhoneNumber)) {
+    if (recipient.bsuid && built.draft.template?.category === 'AUTHENTICATION') {
+      return metaError(c, world, 131062);
+    }
+    if (recipient.phone && digitsOf(recipient.phone) === digitsOf(number.displayPhoneNumber)) {
       return metaError(c, world, 131021, 'Recipient cannot be sender.');
     }
     const forced = forcedError(world, recipient);
@@ -146,7 +159,7 @@ export function messagesRoute(world: World): Hono {
     );
     return c.json({
       messaging_product: 'whatsapp',
-      contacts: [{ input: built.to, wa_id: recipient.waId }],
+      contacts: [answerContact(built.to, recipient)],
       messages: [
         { id: message.wamid, ...(message.type === 'template' ? { message_status: 'accepted' } : {}) },
       ],

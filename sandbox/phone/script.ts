@@ -98,7 +98,11 @@ export const PHONE_SCRIPT = String.raw`
   function render() {
     if (!inbox) return;
     $('name').textContent = inbox.user.name;
-    $('number').textContent = inbox.user.phone + (inbox.user.onWhatsApp ? '' : ' (not on WhatsApp)');
+    $('number').textContent =
+      (inbox.user.username ? inbox.user.username + ' · ' : '') +
+      inbox.user.phone +
+      (inbox.user.phoneHidden ? ' (number hidden from businesses)' : '') +
+      (inbox.user.onWhatsApp ? '' : ' (not on WhatsApp)');
     if (!select.options.length) {
       inbox.numbers.forEach(function (n) {
         var o = el('option', '', n.displayPhoneNumber);

@@ -43,7 +43,10 @@ export interface StatusObject {
   id: string;
   status: StatusName;
   timestamp: string;
-  recipient_id: string;
+  /** Omitted when the message went to a BSUID (2026): then `recipient_user_id` names the user. */
+  recipient_id?: string;
+  recipient_user_id?: string;
+  parent_recipient_user_id?: string;
   biz_opaque_callback_data?: string;
   pricing?: { billable: boolean; pricing_model: 'PMP'; category: string; type: string };
   errors?: WebhookError[];
@@ -53,13 +56,17 @@ export function statusObject(
   message: OutboundMessage,
   status: StatusName,
   time: number,
-  opts: { pricing?: boolean; errorCode?: number } = {},
+  opts: { pricing?: boolean; errorCode?: number; user?: SimUser | undefined } = {},
 ): StatusObject {
+  const parent = opts.user?.parentBsuid;
   return {
     id: message.wamid,
     status,
     timestamp: seconds(time),
-    recipient_id: message.recipientId,
+    ...(message.recipientUserId
+      ? { recipient_user_id: message.recipientUserId }
+      : { recipient_id: message.recipientId }),
+    ...(parent ? { parent_recipient_user_id: parent } : {}),
     ...(message.bizOpaque === undefined ? {} : { biz_opaque_callback_data: message.bizOpaque }),
     ...(opts.pricing ? { pricing: { ...message.pricing, pricing_model: 'PMP' as const } } : {}),
     ...(opts.errorCode === undefined ? {} : { errors: [webhookError(opts.errorCode)] }),
@@ -73,8 +80,11 @@ export function inboundValue(
   mediaUrl?: string,
 ): Record<string, unknown> {
   const base: Record<string, unknown> = {
-    // Reference §2.3: `from` is the user's phone number, `contacts[].wa_id` Meta's id; they differ for Brazil.
-    from: digitsOf(user.phone),
+    // Reference §2.3: `from` is the user's phone number, `contacts[].wa_id` Meta's id; they differ for
+    // Brazil. A user hiding their number behind a username (2026) has neither: the BSUID names them.
+    ...(user.phoneHidden ? {} : { from: digitsOf(user.phone) }),
+    ...(user.bsuid ? { from_user_id: user.bsuid } : {}),
+    ...(user.parentBsuid ? { from_parent_user_id: user.parentBsuid } : {}),
     id: message.wamid,
     timestamp: seconds(message.time),
     type: message.type,
@@ -94,7 +104,17 @@ export function inboundValue(
       ...(mediaUrl ? { url: mediaUrl } : {}),
     };
   }
-  return { contacts: [{ profile: { name: user.name }, wa_id: user.waId }], messages: [base] };
+  return { contacts: [contactOf(user)], messages: [base] };
+}
+
+/** `contacts[]` of a webhook about this user: 2026 adds `user_id`, `parent_user_id` and `username`. */
+export function contactOf(user: SimUser): Record<string, unknown> {
+  return {
+    profile: { name: user.name, ...(user.username ? { username: user.username } : {}) },
+    ...(user.phoneHidden ? {} : { wa_id: user.waId }),
+    ...(user.bsuid ? { user_id: user.bsuid } : {}),
+    ...(user.parentBsuid ? { parent_user_id: user.parentBsuid } : {}),
+  };
 }
 
 /** `user_preferences` (reference §2.9): the user stopped or resumed marketing messages. */

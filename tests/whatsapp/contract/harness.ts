@@ -19,6 +19,9 @@ export const SAMUEL = '+14155550101';
 export const MARIA = '+14155550102';
 export const ANA = '+5511912345678';
 export const NOBODY = '+14155550199';
+/** The demo customer with a username who hides her number (2026): reachable by BSUID. */
+export const LENA = '+14155550103';
+export const LENA_BSUID = 'US.13491208655302741918';
 /** 2026-11-24T09:00:00Z: the sandbox's base clock, frozen so tests decide when time passes. */
 export const BASE_TIME = Date.UTC(2026, 10, 24, 9, 0, 0);
 
@@ -151,6 +154,8 @@ export async function startWorld() {
 
   return {
     url: running.url,
+    /** The sandbox's own state, for set-ups no control endpoint offers (e.g. an extra template). */
+    sandbox: running.sandbox.world,
     receiver,
     calls,
     client,
