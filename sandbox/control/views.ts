@@ -20,6 +20,8 @@ export function receivedView(state: SandboxState, m: OutboundMessage) {
     ...(m.interactive ? { interactive: m.interactive } : {}),
     ...(m.reaction ? { reaction: m.reaction } : {}),
     ...(m.contextId ? { contextId: m.contextId } : {}),
+    /** How the business addressed it: `bsuid` when `to` was the user's business-scoped id (2026). */
+    addressedBy: m.recipientUserId ? 'bsuid' : 'phone',
     time: new Date(m.time).toISOString(),
     timestamp: m.time,
     state: m.state,

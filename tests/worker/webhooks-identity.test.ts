@@ -146,8 +146,11 @@ describe('SPEC §2: linking identities, never two conversations for one person',
     const [hidden] = await contactsOf(id);
     const before = await conversationsOfContact(hidden?.id ?? '');
     expect(before).toHaveLength(1);
-    // Meanwhile an agent opened her CRM record (by phone): a second contact, no conversation yet.
+    // Meanwhile an agent opened her CRM record (by phone): a second contact.
     const crmContactId = await newContact(alice, 'Lena Fischer (CRM)', '+491701234567');
+    // Opening the panel creates the CRM contact's (empty) conversation before anyone writes in it.
+    const empty = (await state(alice, crmContactId)).conversationId;
+    expect(empty).not.toBe(before[0]?.id);
 
     await postWebhook(
       text2026(
@@ -174,6 +177,23 @@ describe('SPEC §2: linking identities, never two conversations for one person',
       i.type === 'inbound' ? [i.text] : [],
     );
     expect(texts).toEqual(['hello from my username', 'my number is visible now']);
+  });
+
+  it('both already had a conversation: later messages go to the phone one; an admin gets a dead letter', async () => {
+    const id = bsuid();
+    await postWebhook(text2026({ bsuid: id, username: '@twice' }, 'by username'));
+    const phoneContact = await newContact(alice, 'Twice (CRM)', '+14155550164');
+    await postWebhook(text2026({ phone: '14155550164' }, 'by phone'));
+    const letters = await deadLetterCount();
+    await postWebhook(text2026({ phone: '14155550164', bsuid: id }, 'both at once'));
+    expect(await deadLetterCount()).toBe(letters + 1);
+    await postWebhook(text2026({ bsuid: id }, 'by username again'));
+    const [conv] = await conversationsOfContact(phoneContact);
+    await call('POST', `/api/v1/contacts/${phoneContact}/whatsapp/start`, { token: alice });
+    const texts = (await thread(alice, conv?.id ?? '')).items.flatMap((i) =>
+      i.type === 'inbound' ? [i.text] : [],
+    );
+    expect(texts).toEqual(['by phone', 'both at once', 'by username again']);
   });
 
   it('a customer known by phone who starts sending a BSUID keeps one contact, now with the BSUID', async () => {

@@ -6,6 +6,7 @@
 import type { Db } from '../storage/db';
 import {
   conversationsOf,
+  dropUnusedConversation,
   findContactsByIdentity,
   foldContact,
   type IdentityPatch,
@@ -83,25 +84,47 @@ export async function resolveCustomer(
   if (found.length === 0) {
     contact = await createCustomer(db, orgId, signal, now);
   } else {
-    const convs = await conversationsOf(
-      db,
-      orgId,
-      found.map((c) => c.id),
-    );
-    const { survivor, others } = pickSurvivor(found, new Set(convs.map((c) => c.contactId)));
-    contact = survivor;
-    let survivorHasConversation = convs.some((c) => c.contactId === survivor.id);
-    for (const other of others) {
-      const theirs = convs.find((c) => c.contactId === other.id)?.id ?? null;
-      const keepOther = theirs !== null && survivorHasConversation;
-      conflict ||= keepOther;
-      await foldContact(db, orgId, survivor, other, survivorHasConversation ? null : theirs, keepOther);
-      survivorHasConversation ||= theirs !== null;
-    }
+    const folded = await foldAll(db, orgId, found);
+    contact = folded.survivor;
+    conflict = folded.conflict;
   }
   const aliases = [...ids, ...(signal.phone ? [signal.phone.slice(1)] : [])];
   contact = await recordIdentity(db, contact, identityPatch(contact, signal), aliases, now);
   return { contact, linked: Math.max(0, found.length - 1), conflict };
+}
+
+/**
+ * Links contacts found to be one person. A conversation nobody used (opened, never written in) does
+ * not count: it is dropped when the other contact has one. Returns the survivor.
+ */
+async function foldAll(
+  db: Db,
+  orgId: string,
+  found: ContactRow[],
+): Promise<{ survivor: ContactRow; conflict: boolean }> {
+  const convs = await conversationsOf(
+    db,
+    orgId,
+    found.map((c) => c.id),
+  );
+  const used = new Set(convs.filter((c) => c.used).map((c) => c.contactId));
+  const { survivor, others } = pickSurvivor(found, used);
+  let mine = convs.find((c) => c.contactId === survivor.id) ?? null;
+  let conflict = false;
+  for (const other of others) {
+    const theirs = convs.find((c) => c.contactId === other.id) ?? null;
+    if (theirs && !theirs.used) await dropUnusedConversation(db, orgId, theirs.id);
+    const live = theirs?.used ? theirs : null;
+    if (live && mine && !mine.used) {
+      await dropUnusedConversation(db, orgId, mine.id);
+      mine = null;
+    }
+    const keepOther = live !== null && mine !== null;
+    conflict ||= keepOther;
+    await foldContact(db, orgId, survivor, other, live && !mine ? live.id : null, keepOther);
+    if (live && !mine) mine = live;
+  }
+  return { survivor, conflict };
 }
 
 async function createCustomer(db: Db, orgId: string, signal: CustomerSignal, now: number) {
@@ -111,8 +134,7 @@ async function createCustomer(db: Db, orgId: string, signal: CustomerSignal, now
 
 /**
  * `user_changed_number`: the customer's new number becomes the contact's phone, the old one stays an
- * alias. A contact that already holds the new number is linked as one person (its conversation moves
- * over when this contact has none).
+ * alias. A contact that already holds the new number is linked as one person (as `resolveCustomer`).
  */
 export async function changeNumber(
   db: Db,
@@ -122,18 +144,16 @@ export async function changeNumber(
   now: number,
 ): Promise<ResolvedCustomer> {
   const phone = `+${newWaId}`;
-  const [holder] = (await findContactsByIdentity(db, orgId, [newWaId], phone)).filter(
+  const holders = (await findContactsByIdentity(db, orgId, [newWaId], phone)).filter(
     (c) => c.id !== contact.id,
   );
-  if (holder) {
-    const convs = await conversationsOf(db, orgId, [contact.id, holder.id]);
-    const theirs = convs.find((c) => c.contactId === holder.id)?.id ?? null;
-    const mine = convs.some((c) => c.contactId === contact.id);
-    const keepOther = theirs !== null && mine;
-    await foldContact(db, orgId, contact, holder, mine ? null : theirs, keepOther);
-    if (keepOther) return { contact, linked: 1, conflict: true };
-  }
   const aliases = [newWaId, ...(contact.phone ? [contact.phone.slice(1)] : [])];
-  const updated = await recordIdentity(db, contact, { phone }, aliases, now);
-  return { contact: updated, linked: holder ? 1 : 0, conflict: false };
+  if (holders.length === 0) {
+    const updated = await recordIdentity(db, contact, { phone }, aliases, now);
+    return { contact: updated, linked: 0, conflict: false };
+  }
+  const { survivor, conflict } = await foldAll(db, orgId, [contact, ...holders]);
+  if (conflict) return { contact: survivor, linked: holders.length, conflict };
+  const updated = await recordIdentity(db, survivor, { phone }, aliases, now);
+  return { contact: updated, linked: holders.length, conflict: false };
 }

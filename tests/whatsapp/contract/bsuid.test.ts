@@ -48,9 +48,12 @@ describe('contract: a customer known by BSUID (2026)', () => {
       expect(s).not.toHaveProperty('recipientId');
     }
     const inbox = (await world.control('GET', `/sandbox/users/${encodeURIComponent(LENA)}/messages`)) as {
-      messages: Array<{ wamid: string; text?: string }>;
+      messages: Array<{ wamid: string; text?: string; addressedBy: string }>;
     };
-    expect(inbox.messages.map((m) => m.text)).toContain('Yes, it is!');
+    expect(inbox.messages.find((m) => m.wamid === result.messageId)).toMatchObject({
+      text: 'Yes, it is!',
+      addressedBy: 'bsuid',
+    });
   });
 
   it('131062: an authentication template to a BSUID is refused before it goes; to her phone it is accepted', async () => {

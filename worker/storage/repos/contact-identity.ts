@@ -9,6 +9,7 @@ import {
   contacts,
   contactWaIds,
   conversations,
+  conversationTimers,
   threadIndex,
   unassignedConversations,
 } from '../schema';
@@ -40,13 +41,42 @@ export async function findContactsByIdentity(
   return [...found.values()].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
 }
 
-/** Contact ids (among these) that have a conversation, with its id. */
-export async function conversationsOf(db: Db, orgId: string, contactIds: string[]) {
+/**
+ * The conversations of these contacts, and whether each was ever used (has a thread). Opening a
+ * contact's panel creates its conversation before anyone writes: such an empty one can be dropped.
+ */
+export async function conversationsOf(
+  db: Db,
+  orgId: string,
+  contactIds: string[],
+): Promise<Array<{ id: string; contactId: string; used: boolean }>> {
   if (contactIds.length === 0) return [];
-  return db
+  const rows = await db
     .select({ id: conversations.id, contactId: conversations.contactId })
     .from(conversations)
     .where(and(eq(conversations.orgId, orgId), inArray(conversations.contactId, contactIds)));
+  if (rows.length === 0) return [];
+  const threads = await db
+    .selectDistinct({ id: threadIndex.conversationId })
+    .from(threadIndex)
+    .where(
+      and(
+        eq(threadIndex.orgId, orgId),
+        inArray(
+          threadIndex.conversationId,
+          rows.map((r) => r.id),
+        ),
+      ),
+    );
+  const used = new Set(threads.map((t) => t.id));
+  return rows.map((r) => ({ ...r, used: used.has(r.id) }));
+}
+
+/** Drops a conversation nobody ever used (no thread): its row, timer and any list entry. */
+export async function dropUnusedConversation(db: Db, orgId: string, id: string): Promise<void> {
+  await db.delete(conversationTimers).where(eq(conversationTimers.conversationId, id));
+  await db.delete(unassignedConversations).where(eq(unassignedConversations.conversationId, id));
+  await db.delete(conversations).where(and(eq(conversations.orgId, orgId), eq(conversations.id, id)));
 }
 
 export interface IdentityPatch {
