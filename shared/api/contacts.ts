@@ -57,3 +57,10 @@ export const ContactLookupQuerySchema = z.object({
 export const ContactLookupSchema = z
   .object({ contact: ContactSchema.nullable() })
   .meta({ id: 'ContactLookup' });
+
+/**
+ * `POST /contacts/{id}/link`: the agent knows two contacts are one person (typically a WhatsApp
+ * username customer and the CRM record they opened). They become one contact with one conversation.
+ */
+export const LinkContactRequestSchema = z.object({ contactId: IdSchema }).meta({ id: 'LinkContactRequest' });
+export type LinkContactRequest = z.infer<typeof LinkContactRequestSchema>;

@@ -134,6 +134,19 @@ export const ROUTES: RouteCase[] = [
     scopedById: true,
   },
   {
+    method: 'POST',
+    template: '/api/v1/contacts/{id}/link',
+    guard: 'whatsapp',
+    path: (ids) => `/api/v1/contacts/${ids.contact}/link`,
+    body: { contactId: 'no-such-contact' },
+    invalid: [
+      { body: {}, mentions: 'contactId' },
+      { body: { contactId: 'not an id!' }, mentions: 'contactId' },
+      { path: () => `/api/v1/contacts${BAD_ID}/link`, body: { contactId: 'x' }, mentions: 'id' },
+    ],
+    scopedById: true,
+  },
+  {
     method: 'GET',
     template: '/api/v1/templates',
     guard: 'whatsapp',

@@ -257,3 +257,51 @@ describe('SPEC §2: linking identities, never two conversations for one person',
     expect(list.body.conversations.some((c) => c.contact.id === contact?.id)).toBe(true);
   });
 });
+
+describe('B22: an agent links a username customer to their CRM contact', () => {
+  it("one contact (the CRM one, with the username), the customer's conversation, the thread goes on", async () => {
+    const id = bsuid();
+    await postWebhook(text2026({ bsuid: id, username: '@oskar', name: 'Oskar' }, 'hi from my username'));
+    const [hidden] = await contactsOf(id);
+    const [conv] = await conversationsOfContact(hidden?.id ?? '');
+    const crm = await newContact(alice, 'Oskar Berg (CRM)', '+14155550165');
+    await state(alice, crm); // the panel was opened: an empty conversation exists
+    const linked = await call<{ id: string; phone: string; username: string | null; bsuid: string | null }>(
+      'POST',
+      `/api/v1/contacts/${crm}/link`,
+      { token: alice, body: { contactId: hidden?.id } },
+    );
+    expect(linked.status).toBe(200);
+    expect(linked.body).toMatchObject({ id: crm, phone: '+14155550165', username: '@oskar', bsuid: id });
+    expect((await state(alice, crm)).conversationId).toBe(conv?.id);
+    await postWebhook(text2026({ bsuid: id, username: '@oskar' }, 'still me'));
+    await call('POST', `/api/v1/contacts/${crm}/whatsapp/start`, { token: alice });
+    const texts = (await thread(alice, conv?.id ?? '')).items.flatMap((i) =>
+      i.type === 'inbound' ? [i.text] : [],
+    );
+    expect(texts).toEqual(['hi from my username', 'still me']);
+  });
+
+  it("refused: itself (400), another org's contact (404), two contacts that both have a used conversation (409)", async () => {
+    const a = await newContact(alice, 'Link A', '+14155550166');
+    const self = await call('POST', `/api/v1/contacts/${a}/link`, { token: alice, body: { contactId: a } });
+    expect(self.status).toBe(400);
+    const erin = await tokenFor('erin@globex.test');
+    const globex = await newContact(erin, 'Globex Person', '+14155550167');
+    const foreign = await call('POST', `/api/v1/contacts/${a}/link`, {
+      token: alice,
+      body: { contactId: globex },
+    });
+    expect(foreign.status).toBe(404);
+    const id = bsuid();
+    await postWebhook(text2026({ phone: '14155550166' }, 'by phone'));
+    await postWebhook(text2026({ bsuid: id, username: '@linkb' }, 'by username'));
+    const [b] = await contactsOf(id);
+    const both = await call<{ error: { code: string } }>('POST', `/api/v1/contacts/${a}/link`, {
+      token: alice,
+      body: { contactId: b?.id },
+    });
+    expect(both.status).toBe(409);
+    expect(both.body.error.code).toBe('both_have_conversations');
+  });
+});

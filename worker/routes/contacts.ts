@@ -5,10 +5,11 @@ import {
   ContactLookupQuerySchema,
   ContactLookupSchema,
   ContactSchema,
+  LinkContactRequestSchema,
   UpsertContactRequestSchema,
 } from '../../shared/api/contacts';
 import { requireAuth, requireWhatsApp } from '../middleware/auth';
-import { lookupContact, putContact, readContact } from '../services/contacts';
+import { linkContact, lookupContact, putContact, readContact } from '../services/contacts';
 import { AUTHED, bearer, errors, json, jsonBody, newRouter } from './openapi';
 
 const putRoute = createRoute({
@@ -48,6 +49,18 @@ const getRoute = createRoute({
   responses: { 200: json(ContactSchema, 'The contact'), ...errors(...AUTHED, 404) },
 });
 
+const linkRoute = createRoute({
+  method: 'post',
+  path: '/contacts/{id}/link',
+  tags: ['contacts'],
+  summary:
+    'Join another contact of your org to this one as the same person (e.g. a WhatsApp username customer and their CRM record): one contact, one conversation',
+  security: bearer,
+  middleware: [requireAuth, requireWhatsApp] as const,
+  request: { params: IdParamSchema, body: jsonBody(LinkContactRequestSchema) },
+  responses: { 200: json(ContactSchema, 'The contact both became'), ...errors(...AUTHED, 404, 409) },
+});
+
 export const contactRoutes = newRouter()
   .openapi(putRoute, async (c) => {
     const { contact, created } = await putContact(
@@ -65,4 +78,9 @@ export const contactRoutes = newRouter()
   })
   .openapi(getRoute, async (c) =>
     c.json(await readContact(c.var.db, c.var.auth.org.id, c.req.valid('param').id), 200),
-  );
+  )
+  .openapi(linkRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const { contactId } = c.req.valid('json');
+    return c.json(await linkContact(c.var.db, c.var.auth.org.id, id, contactId, c.var.now), 200);
+  });

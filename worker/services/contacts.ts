@@ -11,6 +11,7 @@ import {
   getContact,
   upsertContact,
 } from '../storage/repos/contacts';
+import { linkContacts } from './customer-identity';
 import { ApiError, notFound } from './errors';
 
 export function normalisePhone(raw: string, defaultCountry?: string): string {
@@ -71,4 +72,20 @@ export async function lookupContact(
   if (!row) return null;
   const details = await getContact(db, orgId, row.id);
   return details ? toContactDto(details) : null;
+}
+
+/** An agent joins two contacts of the org that are one person (B22: a username customer and their CRM record). */
+export async function linkContact(
+  db: Db,
+  orgId: string,
+  id: string,
+  otherId: string,
+  now: number,
+): Promise<Contact> {
+  if (id === otherId)
+    throw new ApiError(400, 'invalid_request', 'contactId: a contact cannot be linked to itself.');
+  const [a, b] = await Promise.all([getContact(db, orgId, id), getContact(db, orgId, otherId)]);
+  if (!a || !b) throw notFound('Contact');
+  const survivor = await linkContacts(db, orgId, a.contact, b.contact, now);
+  return readContact(db, orgId, survivor.id);
 }

@@ -14,6 +14,7 @@ import {
 } from '../storage/repos/contact-identity';
 import type { ContactRow } from '../storage/repos/contacts';
 import { upsertContact } from '../storage/repos/contacts';
+import { ApiError } from './errors';
 
 /** What one event says about the customer; null where it says nothing. */
 export interface CustomerSignal {
@@ -156,4 +157,33 @@ export async function changeNumber(
   if (conflict) return { contact: survivor, linked: holders.length, conflict };
   const updated = await recordIdentity(db, survivor, { phone }, aliases, now);
   return { contact: updated, linked: holders.length, conflict: false };
+}
+
+/**
+ * An agent links two contacts of the org as one person (a username customer and their CRM record).
+ * Refused (409) when both already have a conversation someone used: those cannot be merged safely.
+ */
+export async function linkContacts(
+  db: Db,
+  orgId: string,
+  a: ContactRow,
+  b: ContactRow,
+  now: number,
+): Promise<ContactRow> {
+  const convs = await conversationsOf(db, orgId, [a.id, b.id]);
+  if (convs.filter((c) => c.used).length > 1) {
+    throw new ApiError(
+      409,
+      'both_have_conversations',
+      'Both contacts already have a conversation, so they cannot be joined into one.',
+    );
+  }
+  const { survivor } = await foldAll(db, orgId, [a, b]);
+  const other = survivor.id === a.id ? b : a;
+  const patch: IdentityPatch = {};
+  if (!survivor.phone && other.phone) patch.phone = other.phone;
+  if (!survivor.bsuid && other.bsuid) patch.bsuid = other.bsuid;
+  if (!survivor.parentBsuid && other.parentBsuid) patch.parentBsuid = other.parentBsuid;
+  if (!survivor.username && other.username) patch.username = other.username;
+  return recordIdentity(db, survivor, patch, [], now);
 }
