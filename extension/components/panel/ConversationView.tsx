@@ -1,5 +1,6 @@
 // Container: one contact's conversation — header with the details menu, the prompt of the panel's
 // state (opt-in, occupied, start, claim), join requests, dialogs, the thread and the composer.
+import { sendsToShow } from '../../models/panel/composer';
 import type { Panel } from '../../models/panel/panel';
 import { consentLabel, optInAvailability, windowStatus } from '../../models/panel/status';
 import { detailsItems, type DetailsAction } from '../../models/panel/team-rules';
@@ -88,7 +89,11 @@ export function ConversationView({ panel }: { panel: Panel }) {
     actions[action]();
   };
 
-  const outbox = composer.outbox.value.filter((p) => p.conversationId === state?.conversationId);
+  const outbox = sendsToShow(
+    composer.outbox.value.filter((p) => p.conversationId === state?.conversationId),
+    thread?.items ?? [],
+    myId,
+  );
   const earlier = conversation.viewingEarlier.value;
   return (
     <main class="panel">

@@ -6,6 +6,7 @@ import type { SendMessageRequest } from '../../../shared/api/conversations';
 import type { ConversationModel } from './conversation';
 import { messageOf } from './conversation';
 import type { IdGenerator, PanelApi } from './ports';
+import type { ThreadItem } from './thread';
 
 export interface PendingSend {
   localId: string;
@@ -14,6 +15,8 @@ export interface PendingSend {
   body: SendMessageRequest;
   /** What the bubble shows while it is on its way. */
   label: string;
+  /** Server time when Send was pressed (the panel's estimate). */
+  startedAt: number;
   status: 'sending' | 'failed';
   error: string | null;
 }
@@ -33,6 +36,35 @@ export function requestLabel(body: SendMessageRequest): string {
     case 'template':
       return `Template ${body.name}`;
   }
+}
+
+function isAnswerTo(pending: PendingSend, item: ThreadItem, myId: string | null): boolean {
+  if (item.type !== 'outbound' || item.authorId !== myId || item.at < pending.startedAt) return false;
+  const { body } = pending;
+  if (body.type === 'image') return item.mediaId === body.mediaId;
+  // As written, or as it reached the customer with the author's name in front (B12).
+  return body.type === 'text' && (item.text === body.text || !!item.text?.endsWith(`: ${body.text}`));
+}
+
+/**
+ * The sends to show below the thread. The live frame with a new message often arrives before the
+ * send's own answer, and the message carries no key to match: a send still on its way is taken as
+ * shown once the thread has a message of this user's, from after Send was pressed, with its text (or
+ * picture); each message answers for one send. Failed sends always stay, with Retry.
+ */
+export function sendsToShow(
+  outbox: readonly PendingSend[],
+  items: readonly ThreadItem[],
+  myId: string | null,
+): PendingSend[] {
+  const taken = new Set<ThreadItem>();
+  return outbox.filter((pending) => {
+    if (pending.status !== 'sending') return true;
+    const answer = items.find((item) => !taken.has(item) && isAnswerTo(pending, item, myId));
+    if (!answer) return true;
+    taken.add(answer);
+    return false;
+  });
 }
 
 export function createComposerModel({ api, conversation, ids }: ComposerDeps) {
@@ -77,6 +109,7 @@ export function createComposerModel({ api, conversation, ids }: ComposerDeps) {
       idempotencyKey: key,
       body,
       label,
+      startedAt: conversation.serverNow.value,
       status: 'sending',
       error: null,
     };

@@ -107,6 +107,7 @@ describe('thread (B9, B10, S3)', () => {
             idempotencyKey: 'k1',
             body: { type: 'text', text: 'Hello' },
             label: 'Hello',
+            startedAt: 0,
             status: 'failed',
             error: 'The Greenline server cannot be reached (timeout).',
           },

@@ -2,9 +2,9 @@
 // kept for retries of that message; a double click sends once.
 import { describe, expect, it } from 'vitest';
 import { ApiFailure } from '../../../extension/api/transport';
-import { createComposerModel } from '../../../extension/models/panel/composer';
+import { createComposerModel, type PendingSend, sendsToShow } from '../../../extension/models/panel/composer';
 import type { MessageState } from '../../../extension/models/panel/thread';
-import { outbound, state } from './fixtures';
+import { ME, outbound, state, T0 } from './fixtures';
 import { loadedConversation } from './helpers';
 
 async function setup() {
@@ -106,5 +106,50 @@ describe('I4: composer', () => {
     composer.draft.value = '   ';
     expect(await composer.sendDraft()).toBe(false);
     expect(api.send).not.toHaveBeenCalled();
+  });
+});
+
+describe('sends shown below the thread', () => {
+  const pending = (over: Partial<PendingSend> = {}): PendingSend => ({
+    localId: 'l1',
+    conversationId: 'conv-1',
+    idempotencyKey: 'l1',
+    body: { type: 'text', text: 'Hello' },
+    label: 'Hello',
+    startedAt: T0,
+    status: 'sending',
+    error: null,
+    ...over,
+  });
+
+  it('a text still on its way is not shown twice once its message arrived live (before the send’s answer)', () => {
+    const sending = pending();
+    expect(sendsToShow([sending], [], ME.userId)).toEqual([sending]);
+    const arrived = outbound({ id: 'm-2', text: 'Hello', at: T0 + 300, state: 'sending' });
+    expect(sendsToShow([sending], [arrived], ME.userId)).toEqual([]);
+    // With the author's name in front (B12), too.
+    const prefixed = outbound({ id: 'm-2', text: 'Alice Martin: Hello', at: T0 + 300 });
+    expect(sendsToShow([sending], [prefixed], ME.userId)).toEqual([]);
+  });
+
+  it('only a newer message of mine with that text counts, and each answers for one send', () => {
+    const first = pending({ localId: 'a' });
+    const second = pending({ localId: 'b' });
+    const older = outbound({ id: 'm-0', text: 'Hello', at: T0 - 60_000 });
+    const someoneElse = outbound({ id: 'm-1', text: 'Hello', at: T0 + 100, authorId: 'u-bob' });
+    const other = outbound({ id: 'm-2', text: 'Hello there', at: T0 + 100 });
+    expect(sendsToShow([first], [older, someoneElse, other], ME.userId)).toEqual([first]);
+    const one = outbound({ id: 'm-3', text: 'Hello', at: T0 + 200 });
+    expect(sendsToShow([first, second], [one], ME.userId)).toEqual([second]);
+  });
+
+  it('a picture is matched by its upload; a failed send always stays, with Retry', () => {
+    const picture = pending({ body: { type: 'image', mediaId: 'media-7' }, label: 'Picture' });
+    const sent = outbound({ id: 'm-4', kind: 'image', text: null, mediaId: 'media-7', at: T0 + 100 });
+    expect(sendsToShow([picture], [sent], ME.userId)).toEqual([]);
+    const failed = pending({ status: 'failed', error: 'timeout' });
+    expect(sendsToShow([failed], [outbound({ id: 'm-5', text: 'Hello', at: T0 + 100 })], ME.userId)).toEqual([
+      failed,
+    ]);
   });
 });
