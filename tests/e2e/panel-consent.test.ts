@@ -2,15 +2,17 @@
 // from the green action on CRM pages; the customers answer on their phone pages. Each outcome shows in
 // her panel as it happens, and chatting with Samuel afterwards goes both ways live (B1, B2, B9, A1).
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Profile } from '../../scripts/extension/chromium';
 import {
   clickGreenAction,
   inbox,
   phonePage,
+  recordFailure,
   seriousViolations,
   shoot,
   startWorld,
+  watchShownTimes,
   type World,
 } from './support/panel-world';
 
@@ -25,6 +27,10 @@ beforeAll(async () => {
   world = await startWorld(['alice@acme.test']);
   alice = world.person('alice@acme.test');
 }, 180_000);
+
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail') await recordFailure(world, ctx.task.name);
+});
 
 afterAll(async () => {
   await world?.stop();
@@ -61,6 +67,7 @@ describe('the opt-in flow in Chromium (seed: Opt-In Flow)', { timeout: 90_000 },
 
     const hello = 'Hello Samuel, thanks for saying yes. Shall I send the quote here?';
     await panel.getByRole('textbox', { name: 'Message' }).fill(hello);
+    const shownTimes = await watchShownTimes(panel, hello);
     await panel.getByRole('button', { name: 'Send', exact: true }).click();
     await thread.getByText(hello).waitFor();
     await expect
@@ -69,9 +76,13 @@ describe('the opt-in flow in Chromium (seed: Opt-In Flow)', { timeout: 90_000 },
       })
       .toBe(true);
     await phone.getByText(hello).waitFor();
-    // Its state in words follows what WhatsApp reports (B9).
+    // Its state in words follows what WhatsApp reports (B9); it was never shown twice on its way.
     await expect.poll(() => thread.getByText(/^(Sent|Delivered|Read)/).count()).toBeGreaterThan(0);
+    expect(await shownTimes()).toBe(1);
 
+    // Samuel reads it before answering (also keeps his reply in a later second than Alice's text:
+    // the worker orders customer messages by WhatsApp's one-second timestamps; reported to the lead).
+    await phone.waitForTimeout(1_000);
     const reply = 'Yes please, the quote for 20 chairs.';
     await phone.getByRole('textbox', { name: 'Message' }).fill(reply);
     await phone.getByRole('button', { name: 'Send', exact: true }).click();

@@ -193,3 +193,24 @@ export async function recordFailure(world: World | undefined, test: string): Pro
   }
   console.error(world.stack.logs().slice(-40).join('\n'));
 }
+
+/**
+ * Starts counting, in the page, how many times the thread shows this exact text at once; the
+ * returned function gives the most seen so far (a message must never show twice, even briefly).
+ */
+export async function watchShownTimes(page: Page, text: string): Promise<() => Promise<number>> {
+  const key = `greenlineWatch${Math.random().toString(36).slice(2)}`;
+  await page.evaluate(
+    ({ key, text }) => {
+      const count = () =>
+        [...document.querySelectorAll('[role="log"] p')].filter((p) => p.textContent?.trim() === text).length;
+      const store = window as unknown as Record<string, number>;
+      store[key] = count();
+      new MutationObserver(() => {
+        store[key] = Math.max(store[key] ?? 0, count());
+      }).observe(document.body, { childList: true, subtree: true, characterData: true });
+    },
+    { key, text },
+  );
+  return () => page.evaluate((k) => (window as unknown as Record<string, number>)[k] ?? 0, key);
+}
