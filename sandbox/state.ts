@@ -40,6 +40,8 @@ export interface SentTemplate {
   category: string;
   params: string[];
   header?: string;
+  /** The picture or document of an IMAGE / DOCUMENT header, as sent (media id or link). */
+  headerMedia?: { type: 'image' | 'document'; mediaId?: string; link?: string; filename?: string };
   body: string;
   footer?: string;
   buttons: Array<{ index: number; text: string; payload: string }>;

@@ -19,6 +19,7 @@ export interface DemoTemplate {
   parameter_format: 'POSITIONAL';
   components: Array<
     | { type: 'HEADER'; format: 'TEXT'; text: string }
+    | { type: 'HEADER'; format: 'IMAGE' | 'DOCUMENT'; example?: { header_handle: string[] } }
     | { type: 'BODY'; text: string; example?: { body_text: string[][] } }
     | { type: 'FOOTER'; text: string }
     | { type: 'BUTTONS'; buttons: Array<{ type: 'QUICK_REPLY'; text: string }> }

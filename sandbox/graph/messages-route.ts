@@ -90,7 +90,11 @@ function buildDraft(c: Context, world: World, number: BusinessNumber, body: obje
       return { to: data.to, draft: { ...common, type: 'reaction', reaction } };
     }
     case 'template': {
-      const check = checkTemplateSend(number, data);
+      const check = checkTemplateSend(
+        number,
+        data,
+        (id) => findMedia(world, id)?.phoneNumberId === number.phoneNumberId,
+      );
       if (!check.ok) return metaError(c, world, check.code, check.details);
       return { to: data.to, draft: { ...common, type: 'template', template: check.template } };
     }

@@ -90,7 +90,56 @@ function buttonPayloads(send: TemplateSend, labels: string[]): Map<number, strin
 
 export type TemplateCheck = { ok: true; template: SentTemplate } | ({ ok: false } & MetaIssue);
 
-export function checkTemplateSend(number: BusinessNumber, send: TemplateSend): TemplateCheck {
+type HeaderMedia = NonNullable<SentTemplate['headerMedia']>;
+
+function mediaHeaderFormat(template: TemplateRecord): 'image' | 'document' | undefined {
+  for (const c of template.components) {
+    if (c.type === 'HEADER' && c.format !== 'TEXT') return c.format === 'IMAGE' ? 'image' : 'document';
+  }
+  return undefined;
+}
+
+/**
+ * An IMAGE / DOCUMENT header needs exactly one parameter of that type (132000 otherwise) carrying an
+ * `id` of this number's uploads or a `link` (132012 for another type or neither, 131009 for a foreign id).
+ */
+function headerMediaParam(
+  send: TemplateSend,
+  kind: 'image' | 'document',
+  isOwnMedia: (id: string) => boolean,
+): HeaderMedia | MetaIssue {
+  const params = componentsOf(send, 'header').flatMap((c) => c.parameters ?? []);
+  if (params.length !== 1) {
+    return {
+      code: 132000,
+      details: `header: expected number of params (1) does not match received (${params.length})`,
+    };
+  }
+  const param = params[0] as Record<string, unknown>;
+  const object = param[kind] as { id?: unknown; link?: unknown; filename?: unknown } | undefined;
+  if (param.type !== kind || typeof object !== 'object' || object === null) {
+    return {
+      code: 132012,
+      details: `header: expected a parameter of type ${kind}, received ${String(param.type)}`,
+    };
+  }
+  if (typeof object.id === 'string') {
+    if (!isOwnMedia(object.id)) return { code: 131009, details: `Invalid media id: ${object.id}` };
+    return {
+      type: kind,
+      mediaId: object.id,
+      ...(typeof object.filename === 'string' ? { filename: object.filename } : {}),
+    };
+  }
+  if (typeof object.link === 'string') return { type: kind, link: object.link };
+  return { code: 132012, details: `header ${kind}: an id or a link is required` };
+}
+
+export function checkTemplateSend(
+  number: BusinessNumber,
+  send: TemplateSend,
+  isOwnMedia: (id: string) => boolean = () => false,
+): TemplateCheck {
   const { name, language } = send.template;
   const template = number.templates.find((t) => t.name === name && t.language === language.code);
   if (template?.status !== 'APPROVED') {
@@ -106,11 +155,12 @@ export function checkTemplateSend(number: BusinessNumber, send: TemplateSend): T
   }
   const header = textComponent(template, 'HEADER');
   const body = textComponent(template, 'BODY') ?? '';
-  const headerParams = textParams(
-    componentsOf(send, 'header'),
-    placeholdersIn(header ?? '').length,
-    'header',
-  );
+  const mediaKind = mediaHeaderFormat(template);
+  const headerMedia = mediaKind ? headerMediaParam(send, mediaKind, isOwnMedia) : undefined;
+  if (isIssue(headerMedia)) return { ok: false, ...headerMedia };
+  const headerParams = mediaKind
+    ? []
+    : textParams(componentsOf(send, 'header'), placeholdersIn(header ?? '').length, 'header');
   if (isIssue(headerParams)) return { ok: false, ...headerParams };
   const params = textParams(componentsOf(send, 'body'), placeholdersIn(body).length, 'body');
   if (isIssue(params)) return { ok: false, ...params };
@@ -126,6 +176,7 @@ export function checkTemplateSend(number: BusinessNumber, send: TemplateSend): T
       category: template.category,
       params,
       ...(header === undefined ? {} : { header: render(header, headerParams) }),
+      ...(headerMedia ? { headerMedia } : {}),
       body: render(body, params),
       ...(footer === undefined ? {} : { footer }),
       // Without a payload parameter the tap reports the label (Meta's example; reference §1.4).

@@ -93,8 +93,7 @@ describe('issue 10: a customer with a WhatsApp username', () => {
     const received = await eventually(async () => {
       const phone = expectOk(await stack.sandbox(`${LENA_PATH}/messages`)) as unknown as Phone;
       const reply = phone.messages.find((m) => m.text?.includes('yes it is'));
-      if (reply?.state !== 'delivered')
-        throw new Error(`not delivered yet: ${JSON.stringify(phone)}`);
+      if (reply?.state !== 'delivered') throw new Error(`not delivered yet: ${JSON.stringify(phone)}`);
       return reply;
     });
     expect(received.addressedBy).toBe('bsuid');

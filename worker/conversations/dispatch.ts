@@ -54,6 +54,12 @@ export async function dispatch(env: Env, ref: ConversationRef, send: Send): Prom
     if (typeof media !== 'string') return media;
     message = { ...send, payload: { ...send.payload, mediaId: media } };
   }
+  if (send.payload.type === 'template' && send.payload.headerMedia) {
+    const media = await outboundMedia(env, db, ref, send.payload.headerMedia.mediaId);
+    if (typeof media !== 'string') return media;
+    const headerMedia = { ...send.payload.headerMedia, mediaId: media };
+    message = { ...send, payload: { ...send.payload, headerMedia } };
+  }
   return performSend(
     {
       baseUrl: env.WHATSAPP_API_BASE ?? 'https://graph.facebook.com',

@@ -36,6 +36,8 @@ export async function performSend(config: SenderConfig, send: Send): Promise<Sen
               {
                 name: p.name,
                 language: p.language,
+                headerParams: p.headerParams,
+                ...(p.headerMedia ? { headerMedia: p.headerMedia } : {}),
                 bodyParams: p.bodyParams,
                 quickReplyPayloads: p.quickReplyPayloads,
               },

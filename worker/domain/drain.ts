@@ -88,8 +88,10 @@ function dispatch(
       sentText = m.content.caption;
       break;
     case 'template': {
-      const { name, language, headerParams, bodyParams, quickReplyPayloads, renderedText } = m.content;
+      const { name, language, headerParams, headerMedia, bodyParams, quickReplyPayloads, renderedText } =
+        m.content;
       payload = { type: 'template', name, language, headerParams, bodyParams, quickReplyPayloads };
+      if (headerMedia) payload.headerMedia = headerMedia;
       sentText = renderedText;
       break;
     }

@@ -22,6 +22,11 @@ export type OutboundContent =
       name: string;
       language: string;
       headerParams: string[];
+      /**
+       * The picture or document of an IMAGE / DOCUMENT header: our media id until the send, when the
+       * dispatcher puts Meta's media id in its place (as for pictures).
+       */
+      headerMedia?: { type: 'image' | 'document'; mediaId: string; filename?: string };
       bodyParams: string[];
       quickReplyPayloads: string[];
       /** The exact text the customer sees (recorded in the ledger for the opt-in). */

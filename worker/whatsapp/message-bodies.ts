@@ -23,6 +23,10 @@ export interface TemplateContent {
   name: string;
   /** Language code of the approved template, e.g. `en_US`. */
   language: string;
+  /** Positional parameters of a TEXT header with a variable ({{1}}). */
+  headerParams?: string[];
+  /** The picture or document of an IMAGE / DOCUMENT header, by uploaded Meta media id. */
+  headerMedia?: { type: 'image' | 'document'; mediaId: string; filename?: string };
   /** Positional body parameters, in placeholder order ({{1}}, {{2}} ...). */
   bodyParams?: string[];
   /** Payloads of the template's quick-reply buttons, by button index. */
@@ -132,6 +136,31 @@ export function imageBody(to: string, image: ImageContent, opts?: MessageOptions
   return envelope(to, 'image', payload, opts);
 }
 
+/** The `header` component (reference §1.4): text parameters, or one image / document by media id. */
+function headerComponent(template: TemplateContent): Record<string, unknown> | null {
+  const texts = template.headerParams ?? [];
+  texts.forEach((param, i) => {
+    if (typeof param !== 'string' || param.length === 0) {
+      throw new WhatsAppValidationError(`headerParams[${i}]`, 'must be a non-empty string');
+    }
+  });
+  const media = template.headerMedia;
+  if (media && texts.length > 0) {
+    throw new WhatsAppValidationError(
+      'headerMedia',
+      'a header has either text parameters or media, not both',
+    );
+  }
+  if (media) {
+    requireNonEmpty('headerMedia.mediaId', media.mediaId);
+    const object: Record<string, string> = { id: media.mediaId };
+    if (media.type === 'document' && media.filename) object.filename = media.filename;
+    return { type: 'header', parameters: [{ type: media.type, [media.type]: object }] };
+  }
+  if (texts.length === 0) return null;
+  return { type: 'header', parameters: texts.map((text) => ({ type: 'text', text })) };
+}
+
 export function templateBody(to: string, template: TemplateContent, opts?: MessageOptions): MessageBody {
   requireText('template.name', template.name, LIMITS.templateName);
   if (!/^[a-z0-9_]+$/.test(template.name)) {
@@ -139,6 +168,8 @@ export function templateBody(to: string, template: TemplateContent, opts?: Messa
   }
   requireNonEmpty('template.language', template.language);
   const components: unknown[] = [];
+  const header = headerComponent(template);
+  if (header) components.push(header);
   const bodyParams = template.bodyParams ?? [];
   bodyParams.forEach((param, i) => {
     if (typeof param !== 'string') throw new WhatsAppValidationError(`bodyParams[${i}]`, 'must be a string');
