@@ -46,6 +46,8 @@ export const SendMessageRequestSchema = z
       name: z.string().regex(/^[a-z0-9_]{1,512}$/, 'name must be an approved template name'),
       language: z.string().min(2).max(15),
       params: z.record(z.string(), z.string().max(1024)).default({}),
+      /** The picture of a template with an IMAGE header: an id from `POST /api/v1/media`. */
+      headerMediaId: IdSchema.optional(),
     }),
     z.object({
       type: z.literal('image'),

@@ -10,6 +10,11 @@ export const AgentTemplateSchema = z
     category: z.string(),
     components: z.array(TemplateComponentSchema),
     variables: z.array(MappedVariableSchema),
+    /**
+     * What the header needs besides variables: `image` (send with `headerMediaId`), `unsupported`
+     * (a video, document or location header Greenline cannot send yet), or null.
+     */
+    headerMedia: z.enum(['image', 'unsupported']).nullable().optional(),
   })
   .meta({ id: 'Template' });
 export type AgentTemplate = z.infer<typeof AgentTemplateSchema>;

@@ -47,6 +47,16 @@ export const MAX_PARAM_LENGTH = 1024;
 const componentOf = (def: TemplateDefinition, type: TemplateComponent['type']) =>
   def.components.find((c) => c.type === type);
 
+/**
+ * What a template's header needs besides text variables: a picture (`image`, sent by media id), a
+ * header Greenline cannot fill yet (VIDEO, DOCUMENT, LOCATION: `unsupported`), or nothing (null).
+ */
+export function headerMediaOf(def: TemplateDefinition): 'image' | 'unsupported' | null {
+  const format = componentOf(def, 'HEADER')?.format?.toUpperCase();
+  if (format === undefined || format === 'TEXT') return null;
+  return format === 'IMAGE' ? 'image' : 'unsupported';
+}
+
 /** The header's text, or undefined for media headers (IMAGE, VIDEO, DOCUMENT, LOCATION) and none. */
 function headerText(def: TemplateDefinition): string | undefined {
   const header = componentOf(def, 'HEADER');

@@ -109,7 +109,16 @@ export async function writeCommand(
     }
     case 'template': {
       const sources = await fillSources(db, auth, handle.ref.contactId);
-      const content = await fillTemplate(db, auth.org.id, body, sources, body.params);
+      // A picture header: the caller's own upload, linked to this conversation like a picture (B10, I8).
+      if (body.headerMediaId) {
+        await claimOutboundMedia(
+          db,
+          { orgId: auth.org.id, userId: auth.user.id },
+          body.headerMediaId,
+          handle.ref.conversationId,
+        );
+      }
+      const content = await fillTemplate(db, auth.org.id, body, sources, body.params, body.headerMediaId);
       return { type: 'write', actor, idempotencyKey, fingerprint, content };
     }
   }

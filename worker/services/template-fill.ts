@@ -2,7 +2,12 @@
 // first name, contact name, user name, org name) or from what the user typed, then renders the exact
 // text the customer will see (kept with the message and, for the opt-in, in the consent ledger).
 import type { WriteContent } from '../domain/conversation';
-import { renderTemplate, type TemplateDefinition, templateVariables } from '../domain/templates';
+import {
+  headerMediaOf,
+  renderTemplate,
+  type TemplateDefinition,
+  templateVariables,
+} from '../domain/templates';
 import type { Db } from '../storage/db';
 import { listMappings, listTemplates, type TemplateRow } from '../storage/repos/templates';
 import { ApiError } from './errors';
@@ -47,6 +52,7 @@ export async function fillTemplate(
   ref: { name: string; language: string },
   sources: FillSources,
   typed: Record<string, string>,
+  headerMediaId?: string,
 ): Promise<TemplateContent> {
   const row = (await listTemplates(db, orgId, { status: 'APPROVED' })).find(
     (t) => t.name === ref.name && t.language === ref.language,
@@ -70,11 +76,20 @@ export async function fillTemplate(
     if (value === undefined || value.trim() === '') missing.push(key);
     (v.component === 'header' ? header : body).push(value ?? '');
   }
+  const media = headerMediaOf(def);
+  if (media === 'unsupported') {
+    throw new ApiError(
+      422,
+      'unsupported_template_header',
+      `Template "${row.name}" has a video, document or location header, which Greenline cannot send yet.`,
+    );
+  }
+  if (media === 'image' && !headerMediaId) missing.push('header.image');
   if (missing.length > 0) {
     throw new ApiError(
       422,
       'missing_template_params',
-      `Fill in the template's fields: ${missing.join(', ')} (params keyed like "body.1").`,
+      `Fill in the template's fields: ${missing.join(', ')} (params keyed like "body.1"; a picture header as headerMediaId).`,
       {
         missing,
       },
@@ -87,6 +102,9 @@ export async function fillTemplate(
     name: row.name,
     language: row.language,
     headerParams: header,
+    ...(media === 'image' && headerMediaId
+      ? { headerMedia: { type: 'image' as const, mediaId: headerMediaId } }
+      : {}),
     bodyParams: body,
     quickReplyPayloads: [],
     renderedText: rendered.text,

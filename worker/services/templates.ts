@@ -2,6 +2,7 @@
 // (unmapped variables are typed by the user). Agents get APPROVED templates only (B7).
 import type { MappedVariable, VariableSource } from '../../shared/api/common';
 import type { AdminTemplate, AgentTemplate, VariableMappingRequest } from '../../shared/api/templates';
+import { headerMediaOf, type TemplateDefinition } from '../domain/templates';
 import type { Db } from '../storage/db';
 import {
   getTemplate,
@@ -28,6 +29,13 @@ function toAgentDto(t: TemplateRow, mappings: MappingRow[]): AgentTemplate {
     category: t.category,
     components: t.components,
     variables: mapVariables(t, mappings),
+    headerMedia: headerMediaOf({
+      name: t.name,
+      language: t.language,
+      category: t.category as TemplateDefinition['category'],
+      status: t.status,
+      components: t.components as TemplateDefinition['components'],
+    }),
   };
 }
 
