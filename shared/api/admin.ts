@@ -108,6 +108,11 @@ export const NumberSettingsSchema = z
     hasAccessToken: z.literal(true),
     paused: z.boolean(),
     pausedReason: z.string().nullable(),
+    /** Number health: the messaging limit tier WhatsApp last reported (e.g. `TIER_1K`), if any. */
+    messagingLimitTier: z.string().nullable().optional(),
+    /** The last quality event (`FLAGGED`, `DOWNGRADE`, `UPGRADE`, ...) and when it arrived. */
+    qualityEvent: z.string().nullable().optional(),
+    qualityUpdatedAt: z.number().nullable().optional(),
     updatedAt: z.number(),
   })
   .meta({ id: 'NumberSettings' });

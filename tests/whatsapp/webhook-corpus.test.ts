@@ -20,14 +20,15 @@ const PLACEHOLDERS: Record<string, RegExp> = {
 };
 
 /** Change fields Greenline does not subscribe to or read yet: logged as unknown, no events. */
-const LOGGED_FIELDS = [
-  'account_update',
-  'calls',
-  'smb_message_echoes',
+const LOGGED_FIELDS = ['calls', 'smb_message_echoes', 'message_template_components_update'];
+
+/** Number health (issue 10 item 5): one event per change. */
+const ONE_EVENT_FIELDS = [
+  'message_template_status_update',
   'phone_number_quality_update',
-  'template_category_update',
+  'account_update',
   'message_template_quality_update',
-  'message_template_components_update',
+  'template_category_update',
 ];
 
 // Missing corpus = a failing suite, never a silently empty one.
@@ -49,7 +50,7 @@ function expectedEvents(body: unknown): number {
       if (field === 'messages') {
         n += asList(value.messages).length + asList(value.statuses).length + asList(value.errors).length;
       } else if (field === 'user_preferences') n += asList(value.user_preferences).length;
-      else if (field === 'message_template_status_update') n += 1;
+      else if (ONE_EVENT_FIELDS.includes(field)) n += 1;
     }
   }
   return n;
@@ -188,5 +189,41 @@ describe('what the genuine 2026 shapes carry', () => {
     expect(events[0]).toMatchObject({ content: { kind: 'unsupported', unsupportedType: 'interactive' } });
     expect(events[1]).toMatchObject({ type: 'error', error: { code: 131000 } });
     expect(problems).toEqual([]);
+  });
+});
+
+describe('number health (issue 10 item 5)', () => {
+  it('phone_number_quality_update: the event and the new limit, by display number', () => {
+    const { event } = only(
+      'meta-docs__webhooks_reference_phone_number_quality_update__throughput_upgrade.json',
+    );
+    expect(event).toMatchObject({
+      type: 'number_quality',
+      displayPhoneNumber: '15550783881',
+      event: 'THROUGHPUT_UPGRADE',
+      currentLimit: 'TIER_UNLIMITED',
+    });
+  });
+
+  it('account_update, template quality and category updates are typed events', () => {
+    expect(
+      only('pywa__tests_data_updates_account_update.json__account_restriction.json').event,
+    ).toMatchObject({
+      type: 'account_update',
+      event: 'ACCOUNT_RESTRICTION',
+    });
+    expect(only('pywa__tests_data_updates_template_quality_update.json__yellow.json').event).toMatchObject({
+      type: 'template_quality',
+      name: 'welcome_template',
+      previousScore: 'GREEN',
+      newScore: 'YELLOW',
+    });
+    expect(
+      only('pywa__tests_data_updates_template_category_update.json__marketing.json').event,
+    ).toMatchObject({
+      type: 'template_quality',
+      templateId: '12345678',
+      newCategory: 'MARKETING',
+    });
   });
 });

@@ -92,7 +92,7 @@ describe('batches and bad parts (never throw; report problems)', () => {
   it('unknown fields and unknown change fields are reported, the rest is applied', () => {
     const payload = envelope(
       entry([
-        { field: 'phone_number_quality_update', value: { event: 'FLAGGED' } },
+        { field: 'calls', value: { event: 'connect' } },
         messagesChange({
           messages: [{ ...MESSAGES.text, brand_new: 1 }],
           statuses: [{ ...STATUS_SENT, shiny: true }],

@@ -14,7 +14,10 @@ describe('migration: a customer known without a phone', () => {
   it('keeps every contact and alias written before it; phones stay unique, references enforced', async () => {
     const before = env.TEST_MIGRATIONS.filter((m) => m.name < '0005');
     const after = env.TEST_MIGRATIONS.filter((m) => m.name >= '0005');
-    expect(after.map((m) => m.name)).toEqual(['0005_customer_phone_optional.sql', '0006_customer_bsuid.sql']);
+    expect(after.map((m) => m.name).slice(0, 2)).toEqual([
+      '0005_customer_phone_optional.sql',
+      '0006_customer_bsuid.sql',
+    ]);
     await applyD1Migrations(env.DB, before);
     await exec(
       `INSERT INTO orgs (id, name, whatsapp_enabled, settings, created_at, updated_at) VALUES ('o1', 'Org', 1, '{}', 1, 1)`,

@@ -23,6 +23,9 @@ export function toNumberDto(n: NumberRow): NumberSettings {
     hasAccessToken: true,
     paused: n.paused,
     pausedReason: n.pausedReason,
+    messagingLimitTier: n.messagingLimitTier,
+    qualityEvent: n.qualityEvent,
+    qualityUpdatedAt: n.qualityUpdatedAt,
     updatedAt: n.updatedAt,
   };
 }

@@ -17,6 +17,7 @@ import { conversationForCustomer } from './conversations';
 import { changeNumber, type CustomerSignal, type ResolvedCustomer } from './customer-identity';
 import { ApiError } from './errors';
 import { findCustomerContact } from './webhook-customers';
+import { routeNumberQuality } from './webhook-health';
 import { fetchInboundImage } from './webhook-media';
 
 /** One log line's fields: ids, counts and codes only (never bodies or phone numbers, SPEC §6). */
@@ -268,6 +269,18 @@ export async function routeEvent(ctx: IntakeContext, e: WebhookEvent): Promise<v
         return;
       case 'error':
         ctx.log('webhook_system_error', { phoneNumberId: e.phoneNumberId ?? '', code: e.error.code });
+        return;
+      case 'number_quality':
+        return await routeNumberQuality(ctx, e);
+      case 'account_update':
+        ctx.log('webhook_account_update', { wabaId: e.wabaId, event: e.event });
+        return;
+      case 'template_quality':
+        ctx.log('webhook_template_quality', {
+          wabaId: e.wabaId,
+          score: e.newScore ?? '',
+          category: e.newCategory ?? '',
+        });
         return;
     }
   } catch (err) {

@@ -183,6 +183,11 @@ export const businessNumbers = sqliteTable(
     accessTokenCiphertext: text('access_token_ciphertext').notNull(),
     paused: integer('paused', { mode: 'boolean' }).notNull().default(false),
     pausedReason: text('paused_reason'),
+    /** Number health (`phone_number_quality_update`): the messaging limit tier, e.g. `TIER_1K`. */
+    messagingLimitTier: text('messaging_limit_tier'),
+    /** The last quality event WhatsApp reported (`FLAGGED`, `DOWNGRADE`, `UPGRADE`, ...) and when. */
+    qualityEvent: text('quality_event'),
+    qualityUpdatedAt: integer('quality_updated_at'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },

@@ -52,14 +52,12 @@ const codeOf = async (promise: Promise<unknown>) => {
 
 describe('contract: template headers', () => {
   it('§1.4 a TEXT header variable goes as a header parameter and the customer sees it filled in', async () => {
-    const result = await world
-      .client()
-      .sendTemplate(SAMUEL, {
-        name: 'order_update',
-        language: 'en_US',
-        headerParams: ['#4711'],
-        bodyParams: ['Sam'],
-      });
+    const result = await world.client().sendTemplate(SAMUEL, {
+      name: 'order_update',
+      language: 'en_US',
+      headerParams: ['#4711'],
+      bodyParams: ['Sam'],
+    });
     expect((await sent(result.messageId))?.template?.header).toBe('Order #4711');
   });
 

@@ -54,7 +54,13 @@ export async function updateNumber(
   db: Db,
   orgId: string,
   id: string,
-  changes: Partial<NumberInput> & { paused?: boolean; pausedReason?: string | null },
+  changes: Partial<NumberInput> & {
+    paused?: boolean;
+    pausedReason?: string | null;
+    messagingLimitTier?: string | null;
+    qualityEvent?: string | null;
+    qualityUpdatedAt?: number | null;
+  },
   now: number,
 ): Promise<NumberRow | undefined> {
   const [row] = await db

@@ -149,12 +149,48 @@ export interface UserPreferenceEvent extends EventOrigin {
   timestamp: number;
 }
 
+/**
+ * `phone_number_quality_update`: the number's messaging limit or quality changed (e.g. `DOWNGRADE`,
+ * `FLAGGED`, `THROUGHPUT_UPGRADE`). It names the number by its display number only.
+ */
+export interface NumberQualityEvent extends EventOrigin {
+  type: 'number_quality';
+  displayPhoneNumber: string;
+  event: string;
+  /** `current_limit`, e.g. `TIER_1K`, `TIER_UNLIMITED`. */
+  currentLimit?: string;
+  oldLimit?: string;
+  timestamp?: number;
+}
+
+/** `account_update`: something happened to the WhatsApp Business Account (restriction, violation...). */
+export interface AccountUpdateEvent extends EventOrigin {
+  type: 'account_update';
+  event: string;
+  timestamp?: number;
+}
+
+/** `message_template_quality_update` and `template_category_update`. */
+export interface TemplateQualityEvent extends EventOrigin {
+  type: 'template_quality';
+  templateId: string;
+  name: string;
+  language: string;
+  previousScore?: string;
+  newScore?: string;
+  newCategory?: string;
+  timestamp?: number;
+}
+
 export type WebhookEvent =
   | MessageEvent
   | StatusEvent
   | ErrorEvent
   | TemplateStatusEvent
-  | UserPreferenceEvent;
+  | UserPreferenceEvent
+  | NumberQualityEvent
+  | AccountUpdateEvent
+  | TemplateQualityEvent;
 
 export interface WebhookProblem {
   /** Where in the payload, e.g. `entry[0].changes[1].value.messages[2].text.body`. */

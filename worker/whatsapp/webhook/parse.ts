@@ -4,10 +4,14 @@
 import type { EventOrigin, TemplateStatusEvent, WebhookEvent, WebhookParseResult } from './events';
 import { parseMessagesValue } from './parse-messages';
 import { compact, keysOf, ProblemList, parsePart } from './problems';
+import type { z } from 'zod';
 import {
+  AccountUpdateValueSchema,
   ChangeSchema,
   EntrySchema,
   EnvelopeSchema,
+  NumberQualityValueSchema,
+  TemplateQualityValueSchema,
   TemplateStatusValueSchema,
   UserPreferenceSchema,
   UserPreferencesValueSchema,
@@ -77,6 +81,57 @@ function parseUserPreferences(
   return events;
 }
 
+/** Number health (issue 10 item 5): quality and limit, account, template quality and category. */
+function parseHealth(
+  field: string,
+  raw: unknown,
+  wabaId: string,
+  time: number | undefined,
+  path: string,
+  problems: ProblemList,
+): WebhookEvent[] {
+  const base = compact({ wabaId, timestamp: time });
+  if (field === 'phone_number_quality_update') {
+    const v = parsed(NumberQualityValueSchema, raw, path, problems);
+    if (!v) return [];
+    return [
+      compact({
+        type: 'number_quality' as const,
+        ...base,
+        displayPhoneNumber: v.display_phone_number,
+        event: v.event,
+        currentLimit: v.current_limit,
+        oldLimit: v.old_limit,
+      }),
+    ];
+  }
+  if (field === 'account_update') {
+    const v = parsed(AccountUpdateValueSchema, raw, path, problems);
+    return v ? [{ type: 'account_update', ...base, event: v.event }] : [];
+  }
+  const v = parsed(TemplateQualityValueSchema, raw, path, problems);
+  if (!v) return [];
+  return [
+    compact({
+      type: 'template_quality' as const,
+      ...base,
+      templateId: v.message_template_id,
+      name: v.message_template_name,
+      language: v.message_template_language,
+      previousScore: v.previous_quality_score,
+      newScore: v.new_quality_score,
+      newCategory: v.new_category,
+    }),
+  ];
+}
+
+function parsed<S extends z.ZodType>(schema: S, raw: unknown, path: string, problems: ProblemList) {
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data as z.output<S>;
+  problems.fromZod(path, result.error);
+  return undefined;
+}
+
 function parseChange(
   raw: unknown,
   wabaId: string,
@@ -95,6 +150,11 @@ function parseChange(
       return parseTemplateStatus(value, wabaId, time, valuePath, problems);
     case 'user_preferences':
       return parseUserPreferences(value, wabaId, valuePath, problems);
+    case 'phone_number_quality_update':
+    case 'account_update':
+    case 'message_template_quality_update':
+    case 'template_category_update':
+      return parseHealth(field, value, wabaId, time, valuePath, problems);
     default:
       problems.add(`${path}.field`, `change field '${field}' is not handled`, 'unknown_field');
       return [];

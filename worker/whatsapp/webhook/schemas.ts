@@ -279,3 +279,26 @@ export const UserPreferenceSchema = z
     message: 'user preference names no customer (neither wa_id nor user_id)',
     path: ['wa_id'],
   });
+
+/** `phone_number_quality_update` (loose: Meta adds fields such as `max_daily_conversation_per_phone`). */
+export const NumberQualityValueSchema = z.looseObject({
+  display_phone_number: z.string().min(1),
+  event: z.string().min(1),
+  current_limit: z.string().optional(),
+  old_limit: z.string().optional(),
+});
+
+/** `account_update`: only the event is read; its details vary by event. */
+export const AccountUpdateValueSchema = z.looseObject({ event: z.string().min(1) });
+
+const TemplateIdSchema = z.union([z.number().int(), z.string().regex(/^\d+$/)]).transform(String);
+
+/** `message_template_quality_update` / `template_category_update`. */
+export const TemplateQualityValueSchema = z.looseObject({
+  message_template_id: TemplateIdSchema,
+  message_template_name: z.string().min(1),
+  message_template_language: z.string().min(1),
+  previous_quality_score: z.string().optional(),
+  new_quality_score: z.string().optional(),
+  new_category: z.string().optional(),
+});

@@ -1,0 +1,27 @@
+// Number health from webhooks (issue 10 item 5): `phone_number_quality_update` names the number by
+// its display number within the WABA; its limit tier and event are kept on the number for admins.
+import { updateNumber } from '../storage/repos/numbers';
+import type { NumberQualityEvent } from '../whatsapp';
+import type { IntakeContext } from './webhook-events';
+
+/** Number health: the limit tier and the last quality event, kept on the number for admins. */
+export async function routeNumberQuality(ctx: IntakeContext, e: NumberQualityEvent): Promise<void> {
+  const digits = e.displayPhoneNumber.replace(/\D/g, '');
+  const numbers = (await ctx.numbers.ofWaba(e.wabaId)).filter(
+    (n) => n.displayPhoneNumber.replace(/\D/g, '') === digits,
+  );
+  for (const number of numbers) {
+    await updateNumber(
+      ctx.db,
+      number.orgId,
+      number.id,
+      {
+        ...(e.currentLimit ? { messagingLimitTier: e.currentLimit } : {}),
+        qualityEvent: e.event,
+        qualityUpdatedAt: e.timestamp ?? ctx.now,
+      },
+      ctx.now,
+    );
+  }
+  ctx.log('webhook_number_quality', { wabaId: e.wabaId, event: e.event, updated: numbers.length });
+}
