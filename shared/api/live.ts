@@ -37,6 +37,15 @@ export const LiveFrameSchema = z.discriminatedUnion('type', [
   }),
   /** SPEC §6 (admins only): an account-level error paused the number's sending; resume once fixed. */
   z.object({ type: z.literal('number_paused'), reason: z.string() }),
+  /**
+   * Issue 10 (admins only): WhatsApp lowered the number's quality or messaging limit (`DOWNGRADE`,
+   * `FLAGGED`); the new limit tier when WhatsApp gave one.
+   */
+  z.object({
+    type: z.literal('number_health'),
+    event: z.string(),
+    messagingLimitTier: z.string().nullable(),
+  }),
   z.object({ type: z.literal('pong') }),
 ]);
 export type LiveFrame = z.infer<typeof LiveFrameSchema>;

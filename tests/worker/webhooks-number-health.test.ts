@@ -1,17 +1,67 @@
 // Number health (issue 10 item 5): `phone_number_quality_update` is stored on the number and shown
 // to admins in GET /api/v1/admin/number (messaging limit tier, last quality event); account and
 // template quality updates are accepted and logged, never dead-lettered.
+import { SELF } from 'cloudflare:test';
 import { count } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { type LiveFrame, LiveFrameSchema } from '../../shared/api/live';
 import { deadLetters } from '../../worker/storage/schema';
 import { call, db, setupDemo, tokenFor } from './helpers';
 import { envelope, postWebhook } from './webhooks-support';
 
 beforeAll(setupDemo);
 
+/** An admin's live socket, collecting frames (as tests/worker/live.test.ts does). */
+async function adminSocket(token: string) {
+  const ticket = await call<{ ticket: string }>('POST', '/api/v1/live/ticket', { token });
+  const res = await SELF.fetch(
+    `http://greenline.test/api/v1/live?ticket=${encodeURIComponent(ticket.body.ticket)}`,
+    {
+      headers: { upgrade: 'websocket' },
+    },
+  );
+  const ws = res.webSocket;
+  if (!ws) throw new Error('no socket');
+  ws.accept();
+  const frames: LiveFrame[] = [];
+  ws.addEventListener('message', (e) => frames.push(LiveFrameSchema.parse(JSON.parse(String(e.data)))));
+  return { ws, frames };
+}
+
+async function until(check: () => boolean, ms = 3_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out waiting for frames');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 const deadLetterCount = async () => (await db().select({ n: count() }).from(deadLetters))[0]?.n ?? 0;
 
 describe('number health', () => {
+  it('a downgrade raises a live frame for the admins, none for agents', async () => {
+    const admin = await adminSocket(await tokenFor('admin@acme.test'));
+    const agent = await adminSocket(await tokenFor('alice@acme.test'));
+    const hook = envelope({
+      changes: [
+        {
+          field: 'phone_number_quality_update',
+          value: { display_phone_number: '15550100001', event: 'FLAGGED', current_limit: 'TIER_1K' },
+        },
+      ],
+    });
+    expect((await postWebhook(hook)).status).toBe(200);
+    await until(() => admin.frames.some((f) => f.type === 'number_health'));
+    expect(admin.frames.find((f) => f.type === 'number_health')).toEqual({
+      type: 'number_health',
+      event: 'FLAGGED',
+      messagingLimitTier: 'TIER_1K',
+    });
+    expect(agent.frames.some((f) => f.type === 'number_health')).toBe(false);
+    admin.ws.close();
+    agent.ws.close();
+  });
+
   it('a quality update reaches the admin: limit tier and event', async () => {
     const hook = envelope({
       changes: [

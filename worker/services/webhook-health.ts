@@ -1,8 +1,13 @@
 // Number health from webhooks (issue 10 item 5): `phone_number_quality_update` names the number by
 // its display number within the WABA; its limit tier and event are kept on the number for admins.
+import { deliverLive } from '../conversations/live';
 import { updateNumber } from '../storage/repos/numbers';
+import { listUsers } from '../storage/repos/users';
 import type { NumberQualityEvent } from '../whatsapp';
 import type { IntakeContext } from './webhook-events';
+
+/** Events that lower what the number may send: admins hear of them at once. */
+const DOWNGRADES = new Set(['DOWNGRADE', 'FLAGGED']);
 
 /** Number health: the limit tier and the last quality event, kept on the number for admins. */
 export async function routeNumberQuality(ctx: IntakeContext, e: NumberQualityEvent): Promise<void> {
@@ -24,4 +29,19 @@ export async function routeNumberQuality(ctx: IntakeContext, e: NumberQualityEve
     );
   }
   ctx.log('webhook_number_quality', { wabaId: e.wabaId, event: e.event, updated: numbers.length });
+  if (!DOWNGRADES.has(e.event)) return;
+  for (const number of numbers) {
+    const admins = (await listUsers(ctx.db, number.orgId)).filter(
+      (u) => u.role === 'admin' && u.removedAt === null,
+    );
+    const frame = {
+      type: 'number_health' as const,
+      event: e.event,
+      messagingLimitTier: e.currentLimit ?? number.messagingLimitTier,
+    };
+    await deliverLive(
+      ctx.env,
+      admins.map((u) => ({ userId: u.id, frame })),
+    );
+  }
 }
