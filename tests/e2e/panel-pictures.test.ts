@@ -14,6 +14,7 @@ import {
   shoot,
   startWorld,
   type World,
+  UI,
 } from './support/panel-world';
 
 const SAMUEL = '+14155550101';
@@ -30,7 +31,10 @@ beforeAll(async () => {
   await panel.getByRole('button', { name: 'Send opt-in' }).click();
   const phone = await phonePage(world, alice, SAMUEL);
   await phone.getByRole('button', { name: 'Reply Yes' }).click();
-  await panel.getByText('The customer opted in. You can message them now.').waitFor();
+  await panel
+    .getByRole('log', { name: 'Messages' })
+    .getByText('The customer opted in. You can message them now.')
+    .waitFor();
   await phone.close();
 }, 180_000);
 
@@ -69,7 +73,7 @@ describe('pictures both ways in Chromium (seed: Sending Picture Messages)', { ti
       .setInputFiles({ name: 'showroom.png', mimeType: 'image/png', buffer: await pictureFile() });
     const draft = panel.getByRole('form', { name: 'Picture to send' });
     await expect
-      .poll(() => isDrawn(draft.getByRole('img', { name: 'What you are about to send' })))
+      .poll(() => isDrawn(draft.getByRole('img', { name: 'What you are about to send' })), UI)
       .toBe(true);
     await draft.getByLabel('Caption (optional)').fill('The showroom, as promised');
     expect(await seriousViolations(panel)).toEqual([]);
@@ -80,7 +84,7 @@ describe('pictures both ways in Chromium (seed: Sending Picture Messages)', { ti
       .poll(async () => (await imagesOnPhone()).map((m) => m.image?.caption), { timeout: 15_000 })
       .toEqual(['The showroom, as promised']);
     const sent = panel.getByRole('img', { name: 'Picture sent: The showroom, as promised' });
-    await expect.poll(() => isDrawn(sent)).toBe(true);
+    await expect.poll(() => isDrawn(sent), UI).toBe(true);
   });
 
   it('B10: a photo from the camera, with a retake before sending, reaches Samuel’s phone', async () => {
@@ -90,7 +94,7 @@ describe('pictures both ways in Chromium (seed: Sending Picture Messages)', { ti
     await camera.getByRole('button', { name: 'Capture photo' }).click();
     const draft = panel.getByRole('form', { name: 'Picture to send' });
     await expect
-      .poll(() => isDrawn(draft.getByRole('img', { name: 'What you are about to send' })))
+      .poll(() => isDrawn(draft.getByRole('img', { name: 'What you are about to send' })), UI)
       .toBe(true);
     // Not that one: retake.
     await draft.getByRole('button', { name: 'Retake' }).click();
@@ -105,7 +109,7 @@ describe('pictures both ways in Chromium (seed: Sending Picture Messages)', { ti
       .poll(async () => (await imagesOnPhone()).map((m) => m.image?.caption), { timeout: 15_000 })
       .toEqual(['The showroom, as promised', 'Taken just now']);
     await expect
-      .poll(() => isDrawn(panel.getByRole('img', { name: 'Picture sent: Taken just now' })))
+      .poll(() => isDrawn(panel.getByRole('img', { name: 'Picture sent: Taken just now' })), UI)
       .toBe(true);
   });
 
@@ -120,7 +124,7 @@ describe('pictures both ways in Chromium (seed: Sending Picture Messages)', { ti
     });
     const img = panel.getByRole('img', { name: 'Picture from Samuel Johnson: My current chairs' });
     await img.waitFor({ timeout: 15_000 });
-    await expect.poll(() => isDrawn(img)).toBe(true);
+    await expect.poll(() => isDrawn(img), UI).toBe(true);
     await img.scrollIntoViewIfNeeded();
     expect(await seriousViolations(panel)).toEqual([]);
     await shoot(panel, 'panel-pictures', true);

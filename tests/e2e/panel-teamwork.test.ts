@@ -16,6 +16,7 @@ import {
   shoot,
   startWorld,
   type World,
+  UI,
 } from './support/panel-world';
 
 const SAMUEL = '+14155550101';
@@ -128,7 +129,7 @@ describe('group messaging with three browsers (seed: Group Messaging)', { timeou
       .getByText('Your colleague Alice Martin has removed you from the conversation')
       .first()
       .waitFor({ timeout: 15_000 });
-    await expect.poll(() => thread(panels.bob).getByText('I can help with delivery.').count()).toBe(0);
+    await expect.poll(() => thread(panels.bob).getByText('I can help with delivery.').count(), UI).toBe(0);
     // The customer is told Bob is no longer available (the window is open).
     await expect.poll(phoneTexts, { timeout: 15_000 }).toContain('Bob Keller is no longer available to chat');
     expect(await seriousViolations(panels.bob)).toEqual([]);
@@ -154,12 +155,12 @@ describe('group messaging with three browsers (seed: Group Messaging)', { timeou
         .filter({ hasText: 'has removed you' })
         // On screen, not the screen reader's (visually hidden) announcer.
         .evaluateAll((els) => els.filter((el) => el.getBoundingClientRect().height > 2).length);
-    await expect.poll(shownNotices).toBe(0);
+    await expect.poll(shownNotices, UI).toBe(0);
     await thread(panels.bob)
       .getByText('Your colleague Alice Martin has removed you from the conversation')
       .waitFor();
     // Alice is out; Bob writes.
-    await expect.poll(() => panels.alice.getByRole('textbox', { name: 'Message' }).count()).toBe(0);
+    await expect.poll(() => panels.alice.getByRole('textbox', { name: 'Message' }).count(), UI).toBe(0);
     expect(await panels.bob.getByRole('textbox', { name: 'Message' }).isEnabled()).toBe(true);
   });
 

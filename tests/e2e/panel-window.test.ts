@@ -15,6 +15,7 @@ import {
   shoot,
   startWorld,
   type World,
+  UI,
 } from './support/panel-world';
 
 const SAMUEL = '+14155550101';
@@ -87,7 +88,7 @@ describe('the 24-hour window and templates in Chromium', { timeout: 90_000 }, ()
     expect(await seriousViolations(panel)).toEqual([]);
     await shoot(panel, 'panel-template-picker', true, true);
     await picker.getByRole('button', { name: 'Send', exact: true }).click();
-    await expect.poll(() => picker.count()).toBe(0);
+    await expect.poll(() => picker.count(), UI).toBe(0);
 
     await expect
       .poll(
@@ -119,7 +120,7 @@ describe('the 24-hour window and templates in Chromium', { timeout: 90_000 }, ()
         timeout: 15_000,
       })
       .toBe(true);
-    await expect.poll(() => queued.getByText('Queued', { exact: true }).count()).toBe(0);
+    await expect.poll(() => queued.getByText('Queued', { exact: true }).count(), UI).toBe(0);
     await phone.close();
   });
 });

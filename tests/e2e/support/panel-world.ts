@@ -17,6 +17,8 @@ import { type Stack, startStack } from './stack';
 const root = path.resolve(import.meta.dirname, '..', '..', '..');
 export const SCREENSHOTS = path.join(root, 'test-results/screenshots');
 export const DOC_SCREENSHOTS = path.join(root, 'docs/screenshots');
+/** How long a poll waits for the panel to show what an action changed (two cores, three browsers). */
+export const UI = { timeout: 10_000 };
 /** The panel window's size (background/main.ts opens it 420 × 760). */
 export const PANEL_VIEWPORT = { width: 420, height: 760 };
 
@@ -108,6 +110,8 @@ export async function clickGreenAction(
   }
   await panel.setViewportSize(PANEL_VIEWPORT);
   await panel.getByRole('heading', { level: 1, name }).waitFor();
+  // Settled: the conversation is loaded, not only its contact.
+  await panel.getByText('Loading the conversation…').waitFor({ state: 'detached' });
   return { crmPage, panel };
 }
 
@@ -203,7 +207,8 @@ export async function watchShownTimes(page: Page, text: string): Promise<() => P
   await page.evaluate(
     ({ key, text }) => {
       const count = () =>
-        [...document.querySelectorAll('[role="log"] p')].filter((p) => p.textContent?.trim() === text).length;
+        Array.from(document.querySelectorAll('[role="log"] p')).filter((p) => p.textContent?.trim() === text)
+          .length;
       const store = window as unknown as Record<string, number>;
       store[key] = count();
       new MutationObserver(() => {
