@@ -25,6 +25,8 @@ export const AgentTemplateListSchema = z
 
 export const AdminTemplateSchema = AgentTemplateSchema.extend({
   status: z.string(),
+  /** WhatsApp's quality rating of the template (GREEN, YELLOW, RED), once it sent one. */
+  qualityScore: z.string().nullable().optional(),
   syncedAt: z.number(),
 }).meta({ id: 'AdminTemplate' });
 export type AdminTemplate = z.infer<typeof AdminTemplateSchema>;

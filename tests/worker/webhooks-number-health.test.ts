@@ -104,4 +104,37 @@ describe('number health', () => {
     expect((await postWebhook(hook)).status).toBe(200);
     expect(await deadLetterCount()).toBe(before);
   });
+
+  it('template quality and category updates are stored and shown to admins', async () => {
+    const template = (name: string) => ({
+      message_template_id: 806312974732579,
+      message_template_name: name,
+      message_template_language: 'en_US',
+    });
+    const hook = envelope({
+      changes: [
+        {
+          field: 'message_template_quality_update',
+          value: {
+            previous_quality_score: 'YELLOW',
+            new_quality_score: 'RED',
+            ...template('meeting_follow_up'),
+          },
+        },
+        {
+          field: 'template_category_update',
+          value: { new_category: 'MARKETING', ...template('appointment_reminder') },
+        },
+      ],
+    });
+    expect((await postWebhook(hook)).status).toBe(200);
+    const admin = await tokenFor('admin@acme.test');
+    const list = await call<{
+      templates: Array<{ name: string; category: string; qualityScore?: string | null }>;
+    }>('GET', '/api/v1/admin/templates', { token: admin });
+    const byName = new Map(list.body.templates.map((t) => [t.name, t]));
+    expect(byName.get('meeting_follow_up')?.qualityScore).toBe('RED');
+    expect(byName.get('appointment_reminder')?.category).toBe('MARKETING');
+    expect(byName.get('seasonal_offer')?.qualityScore).toBeNull();
+  });
 });

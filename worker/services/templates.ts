@@ -40,7 +40,12 @@ function toAgentDto(t: TemplateRow, mappings: MappingRow[]): AgentTemplate {
 }
 
 function toAdminDto(t: TemplateRow, mappings: MappingRow[]): AdminTemplate {
-  return { ...toAgentDto(t, mappings), status: t.status, syncedAt: t.syncedAt };
+  return {
+    ...toAgentDto(t, mappings),
+    status: t.status,
+    qualityScore: t.qualityScore,
+    syncedAt: t.syncedAt,
+  };
 }
 
 export async function listSendableTemplates(db: Db, orgId: string): Promise<{ templates: AgentTemplate[] }> {

@@ -17,7 +17,7 @@ import { conversationForCustomer } from './conversations';
 import { changeNumber, type CustomerSignal, type ResolvedCustomer } from './customer-identity';
 import { ApiError } from './errors';
 import { findCustomerContact } from './webhook-customers';
-import { routeNumberQuality } from './webhook-health';
+import { routeNumberQuality, routeTemplateQuality } from './webhook-health';
 import { fetchInboundImage } from './webhook-media';
 
 /** One log line's fields: ids, counts and codes only (never bodies or phone numbers, SPEC §6). */
@@ -276,12 +276,7 @@ export async function routeEvent(ctx: IntakeContext, e: WebhookEvent): Promise<v
         ctx.log('webhook_account_update', { wabaId: e.wabaId, event: e.event });
         return;
       case 'template_quality':
-        ctx.log('webhook_template_quality', {
-          wabaId: e.wabaId,
-          score: e.newScore ?? '',
-          category: e.newCategory ?? '',
-        });
-        return;
+        return await routeTemplateQuality(ctx, e);
     }
   } catch (err) {
     // An expected refusal (e.g. a sender id that is no phone number) will fail the same way on every

@@ -2,8 +2,9 @@
 // its display number within the WABA; its limit tier and event are kept on the number for admins.
 import { deliverLive } from '../conversations/live';
 import { updateNumber } from '../storage/repos/numbers';
+import { setTemplateHealth } from '../storage/repos/templates';
 import { listUsers } from '../storage/repos/users';
-import type { NumberQualityEvent } from '../whatsapp';
+import type { NumberQualityEvent, TemplateQualityEvent } from '../whatsapp';
 import type { IntakeContext } from './webhook-events';
 
 /** Events that lower what the number may send: admins hear of them at once. */
@@ -44,4 +45,17 @@ export async function routeNumberQuality(ctx: IntakeContext, e: NumberQualityEve
       admins.map((u) => ({ userId: u.id, frame })),
     );
   }
+}
+
+/** A template's quality score or category changed: kept on the template of every number of the WABA. */
+export async function routeTemplateQuality(ctx: IntakeContext, e: TemplateQualityEvent): Promise<void> {
+  const changes = {
+    ...(e.newScore ? { qualityScore: e.newScore } : {}),
+    ...(e.newCategory ? { category: e.newCategory } : {}),
+  };
+  let updated = 0;
+  for (const number of await ctx.numbers.ofWaba(e.wabaId)) {
+    if (await setTemplateHealth(ctx.db, number.id, e, changes)) updated++;
+  }
+  ctx.log('webhook_template_quality', { wabaId: e.wabaId, updated });
 }

@@ -212,6 +212,8 @@ export const templates = sqliteTable(
     status: text('status').notNull(),
     components: text('components', { mode: 'json' }).$type<TemplateComponent[]>().notNull(),
     variables: text('variables', { mode: 'json' }).$type<TemplateVariable[]>().notNull(),
+    /** `message_template_quality_update`: GREEN, YELLOW, RED or UNKNOWN; null until WhatsApp says. */
+    qualityScore: text('quality_score'),
     syncedAt: integer('synced_at').notNull(),
   },
   (t) => [

@@ -101,6 +101,28 @@ export async function setTemplateStatus(
   return rows.length > 0;
 }
 
+/** Template quality or category changed (`message_template_quality_update`, `template_category_update`). */
+export async function setTemplateHealth(
+  db: Db,
+  numberId: string,
+  ref: { name: string; language: string },
+  changes: { qualityScore?: string; category?: string },
+): Promise<boolean> {
+  if (Object.keys(changes).length === 0) return false;
+  const rows = await db
+    .update(templates)
+    .set(changes)
+    .where(
+      and(
+        eq(templates.numberId, numberId),
+        eq(templates.name, ref.name),
+        eq(templates.language, ref.language),
+      ),
+    )
+    .returning({ id: templates.id });
+  return rows.length > 0;
+}
+
 /** The org's mappings for these templates (filtered in memory: D1's 100-parameter limit). */
 export async function listMappings(db: Db, orgId: string, templateIds: string[]): Promise<MappingRow[]> {
   if (templateIds.length === 0) return [];
