@@ -78,6 +78,11 @@ export function createConversationModel(deps: ConversationDeps) {
     });
   }
 
+  function announceLatestLine(): void {
+    const line = thread.value?.items.findLast((item) => item.type === 'system');
+    if (line?.type === 'system') announce(line.text);
+  }
+
   async function loadThread(threadId?: string | null): Promise<void> {
     const s = state.value;
     if (!s) return;
@@ -140,6 +145,7 @@ export function createConversationModel(deps: ConversationDeps) {
       const s = await api.whatsapp(t.contactId);
       if (gen !== generation) return;
       const threadChanged = s.threadId !== state.value?.threadId;
+      const joined = s.youAreParticipant && state.value?.youAreParticipant === false;
       applyState(s);
       // In it again (transferred or added back): the "access ended" notice no longer holds.
       if (s.youAreParticipant) notice.value = null;
@@ -148,6 +154,8 @@ export function createConversationModel(deps: ConversationDeps) {
       if (!viewingEarlier.value || threadChanged) {
         if (s.youAreParticipant && (threadChanged || !thread.value)) await loadThread();
       }
+      // Added or handed the conversation: the thread came whole, so say why it appeared (A1).
+      if (joined && gen === generation) announceLatestLine();
     } catch (error) {
       if (gen === generation) actionError.value = messageOf(error);
     }

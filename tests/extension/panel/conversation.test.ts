@@ -181,6 +181,27 @@ describe('conversation model', () => {
     expect(model.thread.value?.items).toHaveLength(1);
   });
 
+  it('B13 / A1: added to a conversation it was watching, the panel shows the thread and reads out why', async () => {
+    const { api, live, model } = setup(state({ participants: [BOB], youAreParticipant: false }));
+    api.thread.mockRejectedValueOnce(new ApiFailure(404, 'not_found', 'x'));
+    api.start.mockResolvedValue({
+      outcome: 'occupied',
+      participants: [BOB],
+      canRequestJoin: true,
+      conversation: state({ participants: [BOB], youAreParticipant: false }),
+    });
+    await model.load(target);
+    expect(model.mode.value).toBe('occupied');
+    const added = { type: 'system' as const, at: T0 + 1000, text: 'Bob Keller added Alice Martin' };
+    api.whatsapp.mockResolvedValue(state({ participants: [BOB, ME] }));
+    api.thread.mockResolvedValue(thread({ items: [inbound(), added] }));
+    live.emit({ type: 'conversation', conversationId: 'conv-1', contactId: contact.id });
+    await settle();
+    expect(model.mode.value).toBe('conversation');
+    expect(model.thread.value?.items).toHaveLength(2);
+    expect(model.announcement.value).toBe('Bob Keller added Alice Martin');
+  });
+
   it('B17: start opens a new thread; occupied says who and whether to ask', async () => {
     const { api, model } = setup(state({ participants: [], youAreParticipant: false, threadId: null }));
     api.thread.mockRejectedValueOnce(new ApiFailure(404, 'not_found', 'x'));
