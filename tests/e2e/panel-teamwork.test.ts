@@ -11,6 +11,7 @@ import {
   clickGreenAction,
   inbox,
   phonePage,
+  recordAnnouncements,
   recordFailure,
   seriousViolations,
   shoot,
@@ -58,6 +59,9 @@ afterAll(async () => {
   await world?.stop();
 }, 60_000);
 
+/** What each panel's screen-reader announcer said, from the B13 test on (the panels never reload). */
+const heard = {} as Record<keyof typeof panels, () => Promise<string[]>>;
+
 const thread = (panel: Page) => panel.getByRole('log', { name: 'Messages' });
 
 /** Waits until this panel's thread shows the line (live: no reload). */
@@ -81,8 +85,10 @@ describe('group messaging with three browsers (seed: Group Messaging)', { timeou
   });
 
   it('B13: Alice adds Bob and Shawn; all three see "Alice Martin added …", live', async () => {
-    for (const panel of Object.values(panels))
+    for (const [who, panel] of Object.entries(panels)) {
       await panel.evaluate(() => Object.assign(window, { greenlineTestMark: 'same page' }));
+      heard[who as keyof typeof panels] = await recordAnnouncements(panel);
+    }
     await details(panels.alice, 'Add user');
     const picker = panels.alice.getByRole('dialog', { name: 'Add a colleague to the conversation' });
     // Only enabled users of Alice's sub-org: not Carol (Sales US), not Dave (not enabled).
@@ -96,6 +102,9 @@ describe('group messaging with three browsers (seed: Group Messaging)', { timeou
       await sees(panel, 'Alice Martin added Bob Keller');
       await sees(panel, 'Alice Martin added Shawn Michaels');
     }
+    // Screen readers are told why the thread appeared (A1).
+    for (const who of ['bob', 'shawn'] as const)
+      await expect.poll(heard[who], UI).toContainEqual(expect.stringMatching(/^Alice Martin added /));
     // Bob and Shawn see the current thread, and may write now.
     await thread(panels.bob).getByText('Hello, who else can help me?').waitFor();
     expect(await panels.bob.getByRole('textbox', { name: 'Message' }).isEnabled()).toBe(true);
@@ -148,6 +157,7 @@ describe('group messaging with three browsers (seed: Group Messaging)', { timeou
     await expect
       .poll(phoneTexts, { timeout: 15_000 })
       .toContain('You are now chatting with Bob Keller from Acme');
+    await expect.poll(heard.bob, UI).toContain('Alice Martin transferred the conversation to you');
     // Bob is in again: the notice that he was removed is gone (the line stays in the thread).
     const shownNotices = () =>
       panels.bob

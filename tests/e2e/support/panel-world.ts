@@ -219,3 +219,29 @@ export async function watchShownTimes(page: Page, text: string): Promise<() => P
   );
   return () => page.evaluate((k) => (window as unknown as Record<string, number>)[k] ?? 0, key);
 }
+
+/**
+ * Starts recording what the page's screen-reader announcer (the polite live region) says; the
+ * returned function gives everything said since (each change is read out, even if soon replaced).
+ */
+export async function recordAnnouncements(page: Page): Promise<() => Promise<string[]>> {
+  await page.evaluate(() => {
+    const said: string[] = [];
+    Object.assign(window, { greenlineAnnouncements: said });
+    const note = () => {
+      for (const el of Array.from(document.querySelectorAll('[role="status"][aria-live="polite"]'))) {
+        const text = el.textContent?.trim() ?? '';
+        if (text && said.at(-1) !== text) said.push(text);
+      }
+    };
+    new MutationObserver(note).observe(document.body, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+    });
+  });
+  return () =>
+    page.evaluate(() => [
+      ...((window as { greenlineAnnouncements?: string[] }).greenlineAnnouncements ?? []),
+    ]);
+}
