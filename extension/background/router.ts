@@ -74,7 +74,9 @@ export function createHandlers(deps: RouterDeps): Handlers {
   return {
     getStatus: (_data, sender) => {
       if (!fromExtension(sender)) throw new RefusedMessage('Unknown sender.');
-      return deps.session.status();
+      // A content script asks once per page load: read /me afresh, so a user an admin has just
+      // disabled loses the action on that very load (B18), not after a cache ages.
+      return deps.session.status(!fromPage(sender));
     },
     glance: (data, sender) => {
       if (!fromExtension(sender)) throw new RefusedMessage('Unknown sender.');

@@ -83,6 +83,15 @@ describe('the background’s message router', () => {
     expect(calls).toEqual(['GET /threads']);
   });
 
+  it('B18: a page load asks for a fresh status (an admin may have just disabled the user)', async () => {
+    const { handlers, deps } = setup();
+    const status = vi.spyOn(deps.session, 'status');
+    await handlers.getStatus?.(undefined, contentScript);
+    expect(status).toHaveBeenLastCalledWith(true);
+    await handlers.getStatus?.(undefined, page);
+    expect(status).toHaveBeenLastCalledWith(false);
+  });
+
   it('refuses API paths that would climb out of the API', async () => {
     const { handlers, calls } = setup();
     const answer = await handlers.api?.({ method: 'GET', path: '/../../webhooks/whatsapp' }, page);
