@@ -32,6 +32,8 @@ export default defineConfig({
           name: 'domain',
           include: ['tests/domain/**/*.test.ts'],
           environment: 'node',
+          setupFiles: ['tests/domain/support/fc-seed.ts'],
+          globalSetup: ['tests/domain/support/fc-seed-banner.ts'],
         },
       },
       {
