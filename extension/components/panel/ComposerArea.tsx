@@ -63,6 +63,17 @@ export function ComposerArea({ panel }: { panel: Panel }) {
         showProblems={templates.showProblems.value}
         availability={tpl}
         contactName={name}
+        headerPicture={
+          templates.needsPicture.value
+            ? {
+                picture: templates.picture.value,
+                error: templates.pictureError.value,
+                sending: templates.sending.value,
+                onChoose: (file) => void templates.choosePicture(file),
+                onRemove: templates.removePicture,
+              }
+            : undefined
+        }
         onChoose={templates.choose}
         onField={templates.setField}
         onSend={() => void templates.send()}

@@ -6,8 +6,10 @@ import type { MappedVariable } from '../../../shared/api/common';
 import type { AgentTemplate } from '../../../shared/api/templates';
 import type { Availability } from '../../models/panel/status';
 import type { FilledTemplate, FillSources } from '../../models/panel/template-fill';
+import type { HeaderPicture } from '../../models/panel/templates';
 import { sourceValue, templateTitle, variableLabel } from '../../models/panel/template-fill';
 import { ErrorAlert } from './Feedback';
+import { HeaderPictureField } from './HeaderPictureField';
 
 export interface TemplatePickerProps {
   templates: readonly AgentTemplate[] | null;
@@ -19,6 +21,14 @@ export interface TemplatePickerProps {
   showProblems: boolean;
   availability: Availability;
   contactName: string;
+  /** Present when the chosen template shows a picture at the top. */
+  headerPicture?: {
+    picture: HeaderPicture | null;
+    error: string | null;
+    sending: boolean;
+    onChoose: (file: File) => void;
+    onRemove: () => void;
+  };
   onChoose: (id: string) => void;
   onField: (key: string, value: string) => void;
   onSend: () => void;
@@ -66,10 +76,19 @@ function Field({
   );
 }
 
-function Preview({ filled, contactName }: { filled: FilledTemplate; contactName: string }) {
+function Preview({
+  filled,
+  contactName,
+  pictureUrl,
+}: {
+  filled: FilledTemplate;
+  contactName: string;
+  pictureUrl: string | null;
+}) {
   return (
     <section class="preview" aria-label={`Preview: as ${contactName} will see it`}>
       <p class="meta">Preview: as {contactName} will see it</p>
+      {pictureUrl && <img class="picture" src={pictureUrl} alt="The template's header picture" />}
       {filled.header && <p class="preview-header">{filled.header}</p>}
       <p class="text">{filled.body}</p>
       {filled.footer && <p class="preview-footer">{filled.footer}</p>}
@@ -155,12 +174,30 @@ export function TemplatePicker(props: TemplatePickerProps) {
                 onField={props.onField}
               />
             ))}
+          {props.headerPicture && (
+            <HeaderPictureField
+              picture={props.headerPicture.picture}
+              error={props.headerPicture.error}
+              disabled={props.headerPicture.sending}
+              onChoose={props.headerPicture.onChoose}
+              onRemove={props.headerPicture.onRemove}
+            />
+          )}
           {problems.size > 0 && <ErrorAlert message="Fill in the template’s fields as shown above." />}
-          <Preview filled={filled} contactName={contactName} />
+          {props.headerPicture?.sending && <p role="status">Uploading the header picture…</p>}
+          <Preview
+            filled={filled}
+            contactName={contactName}
+            pictureUrl={props.headerPicture?.picture?.url ?? null}
+          />
         </>
       )}
       <div class="actions">
-        <button type="submit" class="primary" disabled={!chosen || !availability.enabled}>
+        <button
+          type="submit"
+          class="primary"
+          disabled={!chosen || !availability.enabled || !!props.headerPicture?.sending}
+        >
           Send
         </button>
         <button type="button" class="secondary" onClick={props.onCancel}>

@@ -52,6 +52,7 @@ export function createPanel(deps: PanelDeps) {
   const templates = createTemplatesModel({
     ...deps,
     composer,
+    conversation,
     sources: () => ({
       contactName: conversation.contact.value?.name ?? '',
       userName: session.value?.user?.name ?? '',

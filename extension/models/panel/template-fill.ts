@@ -115,8 +115,7 @@ export function templateTitle(template: Pick<AgentTemplate, 'name' | 'language'>
   return `${words.charAt(0).toUpperCase()}${words.slice(1)} (${template.language})`;
 }
 
-/** A template whose header is a picture, video, document or place needs media the API cannot attach. */
-export function hasMediaHeader(template: Pick<AgentTemplate, 'components'>): boolean {
-  const header = template.components.find((c) => c.type.toUpperCase() === 'HEADER');
-  return !!header?.format && header.format.toUpperCase() !== 'TEXT';
+/** A template whose header is a picture: the panel asks for one and sends it as `headerMediaId`. */
+export function needsHeaderPicture(template: Pick<AgentTemplate, 'headerMedia'>): boolean {
+  return template.headerMedia === 'image';
 }
