@@ -4,7 +4,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Command } from '../../worker/domain/conversation';
 import type { UserRef } from '../../worker/domain/team';
-import { alice, bob, carol, dave, Driver, followUp, optedIn, samuelUser, shawn } from './support/fixtures';
+import {
+  alice,
+  bob,
+  carol,
+  dave,
+  type Driver,
+  followUp,
+  optedIn,
+  samuelUser,
+  shawn,
+} from './support/fixtures';
 
 /** Bob is the only participant left: Shawn was removed, Alice left, Samuel asked to join. */
 function occupiedByBob(): Driver {

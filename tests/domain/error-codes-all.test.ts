@@ -2,7 +2,7 @@
 // means for the message and the number, answered synchronously or by a `failed` status webhook.
 import { describe, expect, it } from 'vitest';
 import { decideError, type ErrorAction, KNOWN_ERROR_CODES } from '../../worker/domain/error-codes';
-import { alice, Driver, messageId, newWamid, optedIn } from './support/fixtures';
+import { alice, type Driver, messageId, newWamid, optedIn } from './support/fixtures';
 
 /** reference/whatsapp-cloud-api.md §6, every code listed there, with what SPEC §6 asks of it. */
 const REFERENCE: Record<number, ErrorAction> = {
