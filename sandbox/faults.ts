@@ -22,6 +22,11 @@ export const SendErrorFaultSchema = z
     mode: z.enum(['sync', 'async']).optional(),
     /** Only sends to this recipient (E.164 or wa_id). */
     to: z.string().min(1).optional(),
+    /**
+     * HTTP status of a `sync` answer instead of the catalogue's (e.g. 429 for 130429, as a proxy or
+     * Meta's edge may answer); the body stays Meta's envelope with `code`.
+     */
+    httpStatus: z.number().int().min(400).max(599).optional(),
   })
   .strict();
 

@@ -105,7 +105,7 @@ function buildDraft(c: Context, world: World, number: BusinessNumber, body: obje
 function forcedError(
   world: World,
   recipient: Recipient,
-): { code: number; mode: 'sync' | 'async' } | undefined {
+): { code: number; mode: 'sync' | 'async'; httpStatus?: number } | undefined {
   for (const fault of world.faults.sendErrors) {
     if (fault.to && digitsOf(fault.to) !== digitsOf(recipient.phone) && digitsOf(fault.to) !== recipient.waId)
       continue;
@@ -114,7 +114,8 @@ function forcedError(
       fault.count--;
       if (fault.count <= 0) world.faults.sendErrors = world.faults.sendErrors.filter((f) => f !== fault);
     }
-    return { code: fault.code, mode: fault.mode ?? (ASYNC_BY_DEFAULT.has(fault.code) ? 'async' : 'sync') };
+    const mode = fault.mode ?? (ASYNC_BY_DEFAULT.has(fault.code) ? 'async' : 'sync');
+    return { code: fault.code, mode, ...(fault.httpStatus ? { httpStatus: fault.httpStatus } : {}) };
   }
   return undefined;
 }
@@ -148,7 +149,10 @@ export function messagesRoute(world: World): Hono {
       return metaError(c, world, 131021, 'Recipient cannot be sender.');
     }
     const forced = forcedError(world, recipient);
-    if (forced?.mode === 'sync') return sendError(c, graphError(forced.code, fbtrace(world)));
+    if (forced?.mode === 'sync') {
+      const error = graphError(forced.code, fbtrace(world));
+      return sendError(c, forced.httpStatus ? { ...error, status: forced.httpStatus } : error);
+    }
     const now = world.clock.now();
     const f = world.faults;
     if (!world.limits.takeThroughput(number.phoneNumberId, f.throughputPerSecond, now)) {

@@ -252,6 +252,20 @@ describe('faults', () => {
     await h.sendOk(text(SAMUEL, 'back to normal'));
   });
 
+  it('forced send errors: httpStatus answers a sync error with another HTTP status (429), Meta’s envelope kept, nothing sent', async () => {
+    h = await startHarness();
+    await h.control('POST', '/sandbox/faults', {
+      sendErrors: [{ code: 130429, count: 1, httpStatus: 429 }],
+    });
+    h.expectError(await h.send(text(SAMUEL, 'throttled')), 130429, 429);
+    await h.sendOk(text(SAMUEL, 'let through'));
+    const inbox = await h.control('GET', `/sandbox/users/${encodeURIComponent(SAMUEL)}/messages`);
+    expect(JSON.stringify(inbox.json)).not.toContain('throttled');
+    expect(
+      (await h.control('POST', '/sandbox/faults', { sendErrors: [{ code: 4, httpStatus: 200 }] })).status,
+    ).toBe(400);
+  });
+
   it('the same seed gives the same fault outcomes', async () => {
     const run = async () => {
       const one = await startHarness();
