@@ -107,6 +107,14 @@ function templatesFor(org: string, idBase: number): DemoTemplate[] {
         example: { body_text: [['Samuel', '20%']] },
       },
     ]),
+    t(7, 'product_brochure', 'APPROVED', 'UTILITY', [
+      { type: 'HEADER', format: 'IMAGE', example: { header_handle: ['4::aW1hZ2UvanBlZw==:ARZ_demo'] } },
+      {
+        type: 'BODY',
+        text: 'Hi {{1}}, here is the brochure for {{2}} we talked about. Reply here with any questions.',
+        example: { body_text: [['Samuel', 'the Pro plan']] },
+      },
+    ]),
     t(5, 'order_shipped', 'PENDING', 'UTILITY', [{ type: 'BODY', text: 'Your order {{1}} has shipped.' }]),
     t(6, 'flash_sale_blast', 'REJECTED', 'MARKETING', [
       { type: 'BODY', text: 'FLASH SALE! Everything must go!' },

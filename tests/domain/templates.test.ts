@@ -205,6 +205,7 @@ describe('sendable and opt-in templates', () => {
       'meeting_follow_up',
       'appointment_reminder',
       'seasonal_offer',
+      'product_brochure',
     ]);
   });
 

@@ -52,7 +52,7 @@ describe('seed SQL', () => {
     expect(await decryptSecret(await importEncryptionKey(KEY), number?.accessTokenCiphertext ?? '')).toBe(
       'sandbox-token-globex',
     );
-    expect(await listTemplates(db, 'acme', { status: 'APPROVED' })).toHaveLength(4);
+    expect(await listTemplates(db, 'acme', { status: 'APPROVED' })).toHaveLength(5);
   });
 
   it('renders literals safely', () => {

@@ -29,7 +29,13 @@ describe('GET /api/v1/templates', () => {
     const res = await call<{ templates: AgentTemplate[] }>('GET', '/api/v1/templates', { token: alice });
     expect(res.status).toBe(200);
     expect(res.body.templates.map((t) => t.name).sort()).toEqual(
-      ['appointment_reminder', 'greenline_opt_in', 'meeting_follow_up', 'seasonal_offer'].sort(),
+      [
+        'appointment_reminder',
+        'greenline_opt_in',
+        'meeting_follow_up',
+        'product_brochure',
+        'seasonal_offer',
+      ].sort(),
     );
     const followUp = res.body.templates.find((t) => t.name === 'meeting_follow_up');
     expect(followUp?.variables.map((v) => [v.key, v.source])).toEqual([
@@ -65,9 +71,9 @@ describe('admin templates', () => {
   it('B21: sync reads every page from the Cloud API and keeps the mappings', async () => {
     const res = await call<Sync>('POST', '/api/v1/admin/templates/sync', { token: admin });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ synced: 6, approved: 4, removed: 0 });
+    expect(res.body).toMatchObject({ synced: 7, approved: 5, removed: 0 });
     const agent = await call<{ templates: AgentTemplate[] }>('GET', '/api/v1/templates', { token: alice });
-    expect(agent.body.templates).toHaveLength(4);
+    expect(agent.body.templates).toHaveLength(5);
     const optIn = agent.body.templates.find((t) => t.name === 'greenline_opt_in');
     expect(optIn?.variables[0]?.source).toBe('contact_first_name');
   });
@@ -75,12 +81,12 @@ describe('admin templates', () => {
   it('B21: templates Meta no longer lists are marked DELETED and no longer offered', async () => {
     await setWaba(admin, FEWER_WABA);
     const res = await call<Sync>('POST', '/api/v1/admin/templates/sync', { token: admin });
-    expect(res.body).toMatchObject({ synced: 1, removed: 5 });
+    expect(res.body).toMatchObject({ synced: 1, removed: 6 });
     const agent = await call<{ templates: AgentTemplate[] }>('GET', '/api/v1/templates', { token: alice });
     expect(agent.body.templates.map((t) => t.name)).toEqual(['greenline_opt_in']);
     await setWaba(admin, '200000000000001');
     expect((await call<Sync>('POST', '/api/v1/admin/templates/sync', { token: admin })).body.approved).toBe(
-      4,
+      5,
     );
   });
 

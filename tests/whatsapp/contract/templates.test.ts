@@ -18,7 +18,7 @@ describe('contract: templates', () => {
     expect(all.map((t) => [t.name, t.status, t.category])).toEqual(
       ACME.templates.map((t) => [t.name, t.status, t.category]),
     );
-    expect(world.calls.length - before).toBe(3);
+    expect(world.calls.length - before).toBe(4);
     const optIn = all.find((t) => t.name === 'greenline_opt_in');
     expect(optIn).toMatchObject({ language: 'en_US', parameterFormat: 'POSITIONAL' });
     expect(optIn?.components.map((c) => c.type)).toEqual(['BODY', 'FOOTER', 'BUTTONS']);
@@ -34,7 +34,11 @@ describe('contract: templates', () => {
     expect(first.templates).toHaveLength(4);
     expect(first.after).toEqual(expect.any(String));
     const last = await client.listTemplates(ACME.wabaId, { limit: 4, after: first.after });
-    expect(last.templates.map((t) => t.name)).toEqual(['order_shipped', 'flash_sale_blast']);
+    expect(last.templates.map((t) => t.name)).toEqual([
+      'product_brochure',
+      'order_shipped',
+      'flash_sale_blast',
+    ]);
     expect(last.after).toBeUndefined();
   });
 
