@@ -21,6 +21,12 @@ import { sha256Hex, verifyStored } from '../services/consent-chain';
 import { openDb } from '../storage/db';
 import { insertConsentRecords } from '../storage/repos/consent-records';
 import * as store from './consent-ledger-store';
+import {
+  type PseudonymiseRequest,
+  type PseudonymiseResult,
+  recopyFrom,
+  resealForErasure,
+} from '../privacy/ledger-reseal';
 
 const appendKeySchema = z.string().min(1).max(200);
 const seqSchema = z.number().int().positive().optional();
@@ -88,6 +94,20 @@ export class ConsentLedger extends DurableObject<Env> {
   /** Copies pending records to the directory database; returns how many are still pending. */
   async flushCopy(): Promise<number> {
     return this.serial(() => this.copyPending());
+  }
+
+  /** Issue 12: one customer's records name them only by keyed hashes; the chain is re-sealed. */
+  async pseudonymise(request: PseudonymiseRequest): Promise<PseudonymiseResult> {
+    const result = await this.serial(async () => {
+      const out = await resealForErasure(this.ctx.storage, store.readHead(this.ctx.storage.sql), request);
+      const orgId = store.chainOrg(this.ctx.storage.sql);
+      if (out.firstMatched !== null && orgId) {
+        await recopyFrom(this.ctx.storage, openDb(this.env), orgId, out.firstMatched);
+      }
+      return out;
+    });
+    if ((await this.flushCopy()) > 0) throw new Error('the ledger copy could not be rewritten; retry');
+    return result;
   }
 
   override async alarm(): Promise<void> {

@@ -20,7 +20,7 @@ import type {
   StatusEvent,
   Step,
 } from '../domain/conversation';
-import { createConversation, withIdentity } from '../domain/conversation';
+import { withIdentity } from '../domain/conversation';
 import { decide } from '../domain/decide';
 import { readAccess, type UserRef } from '../domain/team';
 import { nextDueAt } from '../domain/timers';
@@ -28,6 +28,9 @@ import { type ConversationView, viewFor } from '../domain/view';
 import type { Env } from '../env';
 import { openDb } from '../storage/db';
 import { addWaIdAlias } from '../storage/repos/contacts';
+import { applyRetention, eraseStorage, freshConversation } from '../privacy/conversation-hooks';
+import { exportLog, type RetentionCounts } from '../privacy/conversation-storage';
+import type { Removal } from '../privacy/redact';
 import { type ConversationRef, ConversationStore } from './conversation-store';
 
 /** Commands a signed-in user may give; the route builds them from the request. */
@@ -131,6 +134,29 @@ export class ConversationObject extends DurableObject<Env> {
     await this.drain();
   }
 
+  /** Issue 12: the state and the whole log as JSON (`PrivacyExport`), for a subject-access export. */
+  async privacyExport(): Promise<string | null> {
+    return this.state ? JSON.stringify({ state: this.state, log: exportLog(this.ctx.storage.sql) }) : null;
+  }
+
+  /** Issue 12: bodies of messages written before `cutoff` become stubs (the daily retention job). */
+  async applyRetention(cutoff: number, removal: Removal): Promise<RetentionCounts> {
+    if (!this.state) return { outbound: 0, inbound: 0 };
+    const { state, counts } = applyRetention(this.ctx.storage, this.state, cutoff, removal);
+    this.state = state;
+    return counts;
+  }
+
+  /** Issue 12: erases everything this object stores, once its consent records reached the ledger. */
+  async erase(): Promise<void> {
+    if (this.ref && this.store.outbox().length > 0) await deliverOutbox(this.env, this.store, this.ref);
+    if (this.store.outbox().length > 0) throw new Error('consent records still wait for the ledger');
+    await eraseStorage(this.ctx.storage, () => this.store.migrate());
+    this.state = null;
+    this.ref = null;
+    this.armedFor = undefined;
+  }
+
   override async alarm(): Promise<void> {
     this.armedFor = undefined;
     await this.wake();
@@ -161,15 +187,9 @@ export class ConversationObject extends DurableObject<Env> {
       this.ref = stored;
     }
     const identity = { phone: stored.customerPhone, bsuid: stored.customerBsuid ?? null };
-    const state = this.state
-      ? withIdentity(this.state, identity)
-      : createConversation({
-          id: ref.conversationId,
-          orgId: ref.orgId,
-          phoneNumberId: ref.phoneNumberId,
-          customerPhone: ref.customerPhone,
-          customerBsuid: identity.bsuid,
-        });
+    // A new conversation starts from nothing but a standing opt-out of an erased customer (issue 12).
+    const fresh = this.state ? null : await freshConversation(this.env, ref, await now(this.env));
+    const state = this.state ? withIdentity(this.state, identity) : (fresh as ConversationState);
     if (state !== this.state) {
       this.store.saveStep({ state, effects: [], result: { ok: true } });
       this.state = state;

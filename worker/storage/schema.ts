@@ -384,3 +384,56 @@ export const unassignedConversations = sqliteTable(
   },
   (t) => [index('unassigned_org').on(t.orgId, t.lastAt)],
 );
+
+/**
+ * Issue 12: every privacy action an admin takes (retention changed, customer erased, data exported)
+ * and every retention run, with who, when and what. `target` never names a customer: an erasure is
+ * named by its receipt id, an export by the contact id.
+ */
+export const privacyAudit = sqliteTable(
+  'privacy_audit',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id').notNull(),
+    /** The admin; null for the daily retention job. */
+    actorUserId: text('actor_user_id'),
+    action: text('action', {
+      enum: ['retention_set', 'retention_run', 'erasure', 'export'],
+    }).notNull(),
+    target: text('target').notNull(),
+    at: integer('at').notNull(),
+    detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [index('privacy_audit_org').on(t.orgId, t.at)],
+);
+
+/** Issue 12: the receipt of each erasure (what was removed, the ledger heads before and after). */
+export const privacyErasures = sqliteTable(
+  'privacy_erasures',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id').notNull(),
+    /** The erased contact's id (a random id that names nobody once the contact is gone). */
+    contactId: text('contact_id').notNull(),
+    requestedBy: text('requested_by').notNull(),
+    erasedAt: integer('erased_at').notNull(),
+    /** What was removed and how the ledger was pseudonymised (shared/api/privacy.ts `ErasureReceipt`). */
+    receipt: text('receipt', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [uniqueIndex('privacy_erasures_contact').on(t.orgId, t.contactId)],
+);
+
+/**
+ * Issue 12, I1: the keyed hashes (HMAC) of an erased customer's phone and WhatsApp ids, so that a
+ * returning customer's standing opt-out is honoured and a repeated erasure finds its receipt.
+ */
+export const privacyErasedSubjects = sqliteTable(
+  'privacy_erased_subjects',
+  {
+    orgId: text('org_id').notNull(),
+    subjectHash: text('subject_hash').notNull(),
+    erasureId: text('erasure_id').notNull(),
+    optedOut: integer('opted_out', { mode: 'boolean' }).notNull(),
+  },
+  (t) => [uniqueIndex('privacy_erased_subjects_key').on(t.orgId, t.subjectHash)],
+);
