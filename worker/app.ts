@@ -8,6 +8,7 @@ import { adminConsentRoutes } from './routes/admin-consent';
 import { adminDeadLetterRoutes } from './routes/admin-dead-letters';
 import { adminNumberResumeRoutes } from './routes/admin-number-resume';
 import { adminOrgRoutes } from './routes/admin-org';
+import { adminPrivacyRoutes } from './routes/admin-privacy';
 import { adminSubOrgRoutes } from './routes/admin-sub-orgs';
 import { adminUserRoutes } from './routes/admin-users';
 import { authRoutes } from './routes/auth';
@@ -53,6 +54,7 @@ export const app = base
   .route(API, historyRoutes)
   .route(API, liveTicketRoutes)
   .route(API, adminNumberResumeRoutes)
+  .route(API, adminPrivacyRoutes)
   .route('/', devClockRoutes);
 
 // Meta's webhooks: outside /api/v1, the OpenAPI document and AppType (the extension never calls them).
