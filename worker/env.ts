@@ -15,6 +15,8 @@ export interface Env {
   ENVIRONMENT?: string;
   /** Secret: 32 bytes, base64. Encrypts the business numbers' Cloud API tokens at rest. */
   TOKEN_ENCRYPTION_KEY?: string;
+  /** Secret: keys the pseudonyms of erased customers (issue 12; docs/data-retention.md). */
+  PRIVACY_HASH_KEY?: string;
   /** Optional: libSQL / Turso URL; when set the directory lives there instead of D1. */
   LIBSQL_URL?: string;
   /** Secret: auth token for LIBSQL_URL. */
