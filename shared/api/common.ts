@@ -52,8 +52,8 @@ export const OrgSettingsSchema = z
     keywords: KeywordListsSchema.nullable(),
     /** B12: prefix the user's name also when the conversation has one participant. */
     singleParticipantPrefix: z.boolean(),
-    /** How long message bodies and media are kept. */
-    retentionDays: z.int().min(1).max(3650),
+    /** How long message bodies and media are kept, in days; null: forever (docs/data-retention.md). */
+    retentionDays: z.int().min(1).max(3650).nullable(),
     /** The UTILITY template sent by B1, with its language. */
     optInTemplate: OptInTemplateRefSchema.nullable(),
   })

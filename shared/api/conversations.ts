@@ -76,6 +76,9 @@ export const MessageStateSchema = z.enum([
 ]);
 
 /** A message the business sent or will send, with its state (B9). */
+/** Issue 12: the body was removed after the org's retention period; the item keeps its state and times. */
+export const RemovedSchema = z.object({ at: z.number(), afterDays: z.int(), notice: z.string() });
+
 export const OutboundMessageSchema = z
   .object({
     type: z.literal('outbound'),
@@ -90,6 +93,7 @@ export const OutboundMessageSchema = z
     holdReason: z.string().nullable(),
     failure: FailureSchema.nullable(),
     notSentReason: z.string().nullable(),
+    removed: RemovedSchema.optional(),
   })
   .meta({ id: 'OutboundMessage' });
 
@@ -102,6 +106,7 @@ export const ThreadItemSchema = z.discriminatedUnion('type', [
     kind: z.enum(['text', 'button', 'image', 'other']),
     text: z.string().nullable(),
     mediaId: z.string().nullable(),
+    removed: RemovedSchema.optional(),
   }),
   z.object({ type: z.literal('system'), at: z.number(), text: z.string() }),
 ]);

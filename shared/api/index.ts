@@ -9,3 +9,4 @@ export * from './dead-letters';
 export * from './media';
 export * from './live';
 export * from './templates';
+export * from './privacy';

@@ -5,6 +5,7 @@ import type { OutboundMessage } from '../domain/messages';
 import { describeSystemEvent, type SystemEvent } from '../domain/system-events';
 import { currentThread, readAccess, readableThreads } from '../domain/team';
 import type { ConversationStore } from '../durable-objects/conversation-store';
+import { type Removable, removedItem } from '../privacy/redact';
 
 export type ThreadItem =
   | {
@@ -21,6 +22,8 @@ export type ThreadItem =
       holdReason: OutboundMessage['holdReason'];
       failure: OutboundMessage['failure'];
       notSentReason: OutboundMessage['notSentReason'];
+      /** Issue 12: the body was removed after the retention period. */
+      removed?: { at: number; afterDays: number; notice: string };
     }
   | {
       type: 'inbound';
@@ -29,6 +32,7 @@ export type ThreadItem =
       kind: InboundMessage['kind'];
       text: string | null;
       mediaId: string | null;
+      removed?: { at: number; afterDays: number; notice: string };
     }
   | { type: 'system'; at: number; text: string };
 
@@ -63,6 +67,7 @@ export function outboundItem(m: OutboundMessage): Extract<ThreadItem, { type: 'o
     holdReason: m.holdReason,
     failure: m.failure,
     notSentReason: m.notSentReason,
+    ...removedItem(m as Removable<OutboundMessage>),
   };
 }
 
@@ -89,6 +94,7 @@ export function threadView(
         kind: m.kind,
         text: m.text,
         mediaId: m.media?.id ?? null,
+        ...removedItem(m as Removable<InboundMessage>),
       };
     }
     return {
