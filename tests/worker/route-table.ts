@@ -1,6 +1,7 @@
 // Every route of the API with what the S2 / S4 matrices need: its guard, a path to call (ids of
 // Acme's resources), a valid-looking body, and invalid inputs. openapi.test.ts checks this table
 // against the OpenAPI document, so a new route cannot skip the matrices.
+import { PRIVACY_ROUTES } from './privacy-route-table';
 import { CONVERSATION_ROUTES } from './route-table-conversations';
 
 export type Guard = 'public' | 'user' | 'whatsapp' | 'admin';
@@ -372,4 +373,5 @@ export const ROUTES: RouteCase[] = [
     scopedById: true,
   },
   ...CONVERSATION_ROUTES,
+  ...PRIVACY_ROUTES,
 ];
