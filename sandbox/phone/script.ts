@@ -43,6 +43,13 @@ export const PHONE_SCRIPT = String.raw`
       if (m.image.caption) li.appendChild(el('div', 'text', m.image.caption));
     }
     if (m.type === 'template' && m.template) {
+      var hm = m.template.headerMedia;
+      if (hm && hm.type === 'image') {
+        var himg = el('img', 'pic');
+        himg.src = hm.mediaId ? '/sandbox/media/' + encodeURIComponent(hm.mediaId) : hm.link;
+        himg.alt = 'Picture at the top of the message';
+        li.appendChild(himg);
+      }
       if (m.template.header) li.appendChild(el('div', 'tpl-header', m.template.header));
       li.appendChild(el('div', 'text', m.template.body));
       if (m.template.footer) li.appendChild(el('div', 'tpl-footer', m.template.footer));

@@ -87,6 +87,58 @@ describe('pictures both ways in Chromium (seed: Sending Picture Messages)', { ti
     await expect.poll(() => isDrawn(sent), UI).toBe(true);
   });
 
+  it('B7 / B10: a template with a picture at the top — the picture is asked for, previewed and reaches Samuel with the template', async () => {
+    await panel.getByRole('button', { name: 'More: templates and pictures' }).click();
+    await panel.getByRole('menuitem', { name: 'Templates' }).click();
+    const picker = panel.getByRole('form', { name: 'Templates' });
+    await picker.getByRole('radio', { name: 'Product brochure (en_US)' }).check();
+    await picker.getByText('Field 1 of the message: Samuel').waitFor();
+    await picker.getByRole('textbox', { name: 'Field 2 of the message' }).fill('the ergonomic chairs');
+    // Sending without the picture says what is missing and sends nothing.
+    await picker.getByRole('button', { name: 'Send', exact: true }).click();
+    await picker.getByRole('alert').getByText('Choose the picture this template shows at the top.').waitFor();
+    await picker
+      .getByLabel('Header picture (JPEG or PNG, up to 5 MB)')
+      .setInputFiles({ name: 'brochure.png', mimeType: 'image/png', buffer: await pictureFile() });
+    const preview = picker.getByRole('region', { name: 'Preview: as Samuel Johnson will see it' });
+    await expect
+      .poll(() => isDrawn(preview.getByRole('img', { name: 'The template’s header picture' })), UI)
+      .toBe(true);
+    await preview
+      .getByText('Hi Samuel, here is the brochure for the ergonomic chairs we talked about.', {
+        exact: false,
+      })
+      .waitFor();
+    expect(await seriousViolations(panel)).toEqual([]);
+    await shoot(panel, 'panel-template-picture', true, true);
+    await picker.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect.poll(() => picker.count(), UI).toBe(0);
+
+    await expect
+      .poll(
+        async () => {
+          const got = (await inbox(world, SAMUEL)).messages.find(
+            (m) => m.template?.name === 'product_brochure',
+          );
+          return got?.template?.headerMedia?.type ?? null;
+        },
+        { timeout: 15_000 },
+      )
+      .toBe('image');
+    const sent = (await inbox(world, SAMUEL)).messages.find((m) => m.template?.name === 'product_brochure');
+    expect(sent?.template?.params).toEqual(['Samuel', 'the ergonomic chairs']);
+    // The header is the picture Alice chose, uploaded to WhatsApp (a media id the phone can fetch).
+    const mediaId = sent?.template?.headerMedia?.mediaId ?? '';
+    expect(mediaId).not.toBe('');
+    const media = await fetch(`${world.stack.sandboxUrl}/sandbox/media/${encodeURIComponent(mediaId)}`);
+    expect(media.status).toBe(200);
+    expect(media.headers.get('content-type')).toMatch(/^image\/(png|jpeg)/);
+    const phone = await phonePage(world, alice, SAMUEL);
+    const top = phone.getByRole('img', { name: 'Picture at the top of the message' });
+    await expect.poll(() => isDrawn(top), UI).toBe(true);
+    await phone.close();
+  });
+
   it('B10: a photo from the camera, with a retake before sending, reaches Samuel’s phone', async () => {
     await panel.getByRole('button', { name: 'More: templates and pictures' }).click();
     await panel.getByRole('menuitem', { name: 'Take a photo' }).click();

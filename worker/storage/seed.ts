@@ -37,6 +37,7 @@ const DEMO_MAPPINGS: Record<string, VariableSource[]> = {
   meeting_follow_up: ['contact_first_name', 'user_name', 'org_name'],
   appointment_reminder: ['contact_first_name', 'user_name', 'typed'],
   seasonal_offer: ['contact_first_name', 'typed'],
+  product_brochure: ['contact_first_name', 'typed'],
 };
 
 const slugify = (s: string) =>

@@ -129,7 +129,13 @@ export interface PhoneInbox {
     wamid: string;
     type: string;
     text?: string;
-    template?: { name: string; params: string[]; body: string; buttons: { text: string; payload: string }[] };
+    template?: {
+      name: string;
+      params: string[];
+      body: string;
+      buttons: { text: string; payload: string }[];
+      headerMedia?: { type: 'image' | 'document'; mediaId?: string; link?: string };
+    };
     image?: { mediaId?: string; link?: string; caption?: string };
     state: string;
   }[];
