@@ -69,9 +69,15 @@ export function stubStateMessages(
 export const removalNotice = (r: Removal): string =>
   `Message removed after ${r.afterDays} ${r.afterDays === 1 ? 'day' : 'days'}`;
 
-/** What the thread API adds to a stub (nothing for a message with its body). */
-export function removedItem(m: { removed?: Removal }): { removed?: Removal & { notice: string } } {
-  return m.removed ? { removed: { ...m.removed, notice: removalNotice(m.removed) } } : {};
+/** What the thread API lays over a stub: no text or picture, and the removal (nothing for a whole message). */
+export function removedItem(m: { removed?: Removal }): {
+  removed?: Removal & { notice: string };
+  text?: null;
+  mediaId?: null;
+} {
+  return m.removed
+    ? { removed: { ...m.removed, notice: removalNotice(m.removed) }, text: null, mediaId: null }
+    : {};
 }
 
 /** Words that name the customer, longest first (the full name, then each part of two letters or more). */
