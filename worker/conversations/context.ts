@@ -1,13 +1,12 @@
 // What the conversation core needs to know about the world for one decision: the time, the org's
-// name and settings, and whether the number's sending is paused. The directory facts are read at most
-// once per second per conversation object (a burst of webhooks and sends shares them); an admin's
+// name and settings, and whether the number's sending is paused. The directory facts (one query) are
+// read at most once per second per conversation object (a burst of webhooks and sends shares them); an admin's
 // change applies within that second, and a pause this object decides applies at once.
 import type { ConversationContext } from '../domain/conversation';
 import { DEFAULT_KEYWORDS } from '../domain/keywords';
 import type { ConversationRef } from '../durable-objects/conversation-store';
 import type { Db } from '../storage/db';
-import { getOrgNumber } from '../storage/repos/numbers';
-import { getOrg } from '../storage/repos/orgs';
+import { getOrgWithNumber } from '../storage/repos/numbers';
 
 type Facts = Omit<ConversationContext, 'now' | 'random'>;
 
@@ -37,8 +36,9 @@ export class ContextSource {
     const ref = this.ref();
     if (!ref) throw new Error('conversation not opened');
     const db = this.db();
-    const [org, number] = await Promise.all([getOrg(db, ref.orgId), getOrgNumber(db, ref.orgId)]);
-    if (!org) throw new Error(`conversation ${ref.conversationId}: org not found`);
+    const found = await getOrgWithNumber(db, ref.orgId);
+    if (!found) throw new Error(`conversation ${ref.conversationId}: org not found`);
+    const { org, number } = found;
     const facts: Facts = {
       orgName: org.name,
       keywords: org.settings.keywords ?? DEFAULT_KEYWORDS,

@@ -8,7 +8,8 @@ import type { Db } from '../storage/db';
 import { updateNumber } from '../storage/repos/numbers';
 import { listUsers } from '../storage/repos/users';
 import { deliverLive } from './live';
-import { clearTimer, upsertTimer } from '../storage/repos/conversations';
+import { timerQuery } from '../storage/repos/conversations';
+import { type DirectoryWrites, writeDirectory } from './history';
 import { openDb } from '../storage/db';
 import type { ConversationRef, ConversationStore } from '../durable-objects/conversation-store';
 
@@ -59,10 +60,21 @@ export async function pauseNumber(
   );
 }
 
-/** Remembers which conversations have a timer (development only: the dev clock wakes them). */
+/**
+ * Remembers which conversations have a timer (development only: the dev clock wakes them). Returned
+ * as a write, so the caller commits it with the step's history rows in one batch.
+ */
+export function timerWrites(
+  env: Env,
+  db: Db,
+  conversationId: string,
+  dueAt: number | null,
+): DirectoryWrites | null {
+  if (!isDevelopment(env)) return null;
+  return { queries: [timerQuery(db, conversationId, dueAt)], done: () => {} };
+}
+
+/** The same, written at once. */
 export async function registerTimer(env: Env, conversationId: string, dueAt: number | null): Promise<void> {
-  if (!isDevelopment(env)) return;
-  const db = openDb(env);
-  if (dueAt === null) await clearTimer(db, conversationId);
-  else await upsertTimer(db, conversationId, dueAt);
+  await writeDirectory(openDb(env), [timerWrites(env, openDb(env), conversationId, dueAt)]);
 }

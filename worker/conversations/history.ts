@@ -5,7 +5,8 @@ import type { ConversationState, Effect } from '../domain/conversation';
 import { currentThread } from '../domain/team';
 import type { ConversationRef, ConversationStore } from '../durable-objects/conversation-store';
 import type { Db } from '../storage/db';
-import { setUnassigned, syncThreads, type ThreadRow } from '../storage/repos/history';
+import { type DirectoryQuery, runBatch } from '../storage/repos/batch';
+import { type ThreadRow, threadQueries, unassignedQuery } from '../storage/repos/history';
 
 const PREVIEW = 120;
 const LISTED: ReadonlySet<Effect['type']> = new Set([
@@ -61,6 +62,49 @@ export const NOTHING_WRITTEN = (): HistoryWritten => ({
   waiting: '',
 });
 
+/** Directory queries to run in one batch, and what to remember once they committed. */
+export interface DirectoryWrites {
+  queries: DirectoryQuery[];
+  done(): void;
+}
+
+/** The writes for the threads, readers and waiting flag that changed since `written`. */
+export function historyWrites(
+  db: Db,
+  ref: ConversationRef,
+  store: ConversationStore,
+  state: ConversationState,
+  written: HistoryWritten,
+): DirectoryWrites {
+  const rows = historyRows(store, state);
+  const threadKey = (r: ThreadRow) => JSON.stringify({ ...r, readers: [] });
+  const changed = rows.filter((r) => written.threads.get(r.threadId) !== threadKey(r));
+  const readersChanged = rows.filter((r) => written.readers.get(r.threadId) !== JSON.stringify(r.readers));
+  const queries =
+    changed.length > 0 || readersChanged.length > 0 ? threadQueries(db, ref, changed, readersChanged) : [];
+  const waiting = waitingFor(store, state);
+  const waitingKey = JSON.stringify(waiting);
+  if (waitingKey !== written.waiting) queries.push(unassignedQuery(db, ref, waiting));
+  return {
+    queries,
+    // Remembered only once committed: a failed batch is written again by the next step.
+    done() {
+      for (const r of changed) written.threads.set(r.threadId, threadKey(r));
+      for (const r of readersChanged) written.readers.set(r.threadId, JSON.stringify(r.readers));
+      written.waiting = waitingKey;
+    },
+  };
+}
+
+/** Runs several steps' directory writes as one batch (one commit). */
+export async function writeDirectory(db: Db, writes: readonly (DirectoryWrites | null)[]): Promise<void> {
+  await runBatch(
+    db,
+    writes.flatMap((w) => w?.queries ?? []),
+  );
+  for (const w of writes) w?.done();
+}
+
 /** Writes the threads, readers and waiting flag that changed since `written` (updated in place). */
 export async function syncHistory(
   db: Db,
@@ -69,18 +113,5 @@ export async function syncHistory(
   state: ConversationState,
   written: HistoryWritten,
 ): Promise<void> {
-  const rows = historyRows(store, state);
-  const changed = rows.filter(
-    (r) => written.threads.get(r.threadId) !== JSON.stringify({ ...r, readers: [] }),
-  );
-  const readersChanged = rows.filter((r) => written.readers.get(r.threadId) !== JSON.stringify(r.readers));
-  if (changed.length > 0 || readersChanged.length > 0) await syncThreads(db, ref, changed, readersChanged);
-  for (const r of changed) written.threads.set(r.threadId, JSON.stringify({ ...r, readers: [] }));
-  for (const r of readersChanged) written.readers.set(r.threadId, JSON.stringify(r.readers));
-  const waiting = waitingFor(store, state);
-  const waitingKey = JSON.stringify(waiting);
-  if (waitingKey !== written.waiting) {
-    await setUnassigned(db, ref, waiting);
-    written.waiting = waitingKey;
-  }
+  await writeDirectory(db, [historyWrites(db, ref, store, state, written)]);
 }

@@ -6,10 +6,17 @@ import { DurableObject } from 'cloudflare:workers';
 import { clockOffset, now } from '../clock';
 import { ContextSource } from '../conversations/context';
 import { dispatch } from '../conversations/dispatch';
-import { deliverOutbox, pauseNumber, registerTimer } from '../conversations/effects';
-import { NOTHING_WRITTEN, syncHistory, touchesHistory } from '../conversations/history';
+import { deliverOutbox, pauseNumber, timerWrites } from '../conversations/effects';
+import {
+  type DirectoryWrites,
+  historyWrites,
+  NOTHING_WRITTEN,
+  touchesHistory,
+  writeDirectory,
+} from '../conversations/history';
 import { deliverLive, livePushes } from '../conversations/live';
 import { outboundItem, type ThreadView, threadView } from '../conversations/thread-view';
+import { phaseTimer, timed } from '../conversations/timings';
 import type {
   Command,
   ConversationContext,
@@ -26,7 +33,7 @@ import { readAccess, type UserRef } from '../domain/team';
 import { nextDueAt } from '../domain/timers';
 import { type ConversationView, viewFor } from '../domain/view';
 import type { Env } from '../env';
-import { openDb } from '../storage/db';
+import { type Db, openDb } from '../storage/db';
 import { addWaIdAlias } from '../storage/repos/contacts';
 import { applyRetention, eraseStorage, freshConversation } from '../privacy/conversation-hooks';
 import { exportLog, type RetentionCounts } from '../privacy/conversation-storage';
@@ -113,9 +120,13 @@ export class ConversationObject extends DurableObject<Env> {
   }
 
   async inbound(ref: ConversationRef, message: InboundMessage): Promise<{ duplicate: boolean }> {
+    const mark = phaseTimer(this.env);
     await this.open(ref);
+    mark('do_open');
     const step = await this.run({ type: 'inbound', message });
+    mark('do_step');
     await this.drain();
+    mark('do_drain');
     return { duplicate: step.result.ok && step.result.duplicate === true };
   }
 
@@ -229,23 +240,27 @@ export class ConversationObject extends DurableObject<Env> {
     if (step.effects.some((e) => e.type === 'ledger') || this.store.outbox().length > 0) {
       await deliverOutbox(this.env, this.store, ref);
     }
-    await deliverLive(this.env, livePushes(ref, this.requireState(), step.effects));
-    if (touchesHistory(step.effects)) {
-      await syncHistory(db, ref, this.store, this.requireState(), this.historyWritten);
-    }
-    await this.arm(ctx);
+    // The history rows and the timer go in one directory batch, alongside the live frames (P1, P2).
+    const history = touchesHistory(step.effects)
+      ? historyWrites(db, ref, this.store, this.requireState(), this.historyWritten)
+      : null;
+    const timer = await this.arm(ctx, db);
+    await Promise.all([
+      timed(this.env, 'live_push', deliverLive(this.env, livePushes(ref, this.requireState(), step.effects))),
+      timed(this.env, 'directory_write', writeDirectory(db, [history, timer])),
+    ]);
   }
 
-  /** One alarm, armed to the earliest timer (real time = clock time - dev offset). */
-  private async arm(ctx: ConversationContext): Promise<void> {
+  /** One alarm, armed to the earliest timer (real time = clock time - dev offset); returns the timer registry write. */
+  private async arm(ctx: ConversationContext, db: Db): Promise<DirectoryWrites | null> {
     const due = nextDueAt(this.requireState(), ctx.now, ctx.numberPaused);
     const retryOutbox = this.store.outbox().length > 0 ? ctx.now + 5_000 : null;
     const next = due === null ? retryOutbox : retryOutbox === null ? due : Math.min(due, retryOutbox);
-    if (next === this.armedFor) return;
+    if (next === this.armedFor) return null;
     this.armedFor = next;
     if (next === null) await this.ctx.storage.deleteAlarm();
     else await this.ctx.storage.setAlarm(Math.max(Date.now(), next - (await clockOffset(this.env))));
-    if (this.ref) await registerTimer(this.env, this.ref.conversationId, next);
+    return this.ref ? timerWrites(this.env, db, this.ref.conversationId, next) : null;
   }
 
   /** Sends one message at a time until nothing may go; a second caller just asks for another pass. */

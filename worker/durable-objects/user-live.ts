@@ -4,6 +4,7 @@
 import { DurableObject } from 'cloudflare:workers';
 import { LiveClientFrameSchema, type LiveFrame } from '../../shared/api/live';
 import { newToken, hashToken } from '../auth/tokens';
+import { phaseTimer } from '../conversations/timings';
 import type { Env } from '../env';
 import { sessionRefusal } from '../services/sessions';
 import { openDb } from '../storage/db';
@@ -55,13 +56,16 @@ export class UserLive extends DurableObject<Env> {
 
   /** Sends a frame to every socket whose session is still good; closes the others. */
   async push(frame: LiveFrame): Promise<number> {
+    const mark = phaseTimer(this.env);
     const sockets = this.ctx.getWebSockets();
     const validity = new Map<string, Promise<boolean>>();
     let sent = 0;
     for (const ws of sockets) {
       const { sessionId } = ws.deserializeAttachment() as Attachment;
       if (!validity.has(sessionId)) validity.set(sessionId, this.sessionValid(sessionId));
-      if (await validity.get(sessionId)) {
+      const valid = await validity.get(sessionId);
+      mark('live_session_check');
+      if (valid) {
         ws.send(JSON.stringify(frame));
         sent += 1;
       } else {

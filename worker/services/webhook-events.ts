@@ -7,14 +7,14 @@ import type { InboundMessage } from '../domain/conversation';
 import type { Env } from '../env';
 import type { Db } from '../storage/db';
 import type { DeadLetterInput } from '../storage/repos/dead-letters';
-import { findNumberByPhoneNumberId, type NumberRow } from '../storage/repos/numbers';
-import { getOrg } from '../storage/repos/orgs';
+import { findRoutingNumber, type NumberRow } from '../storage/repos/numbers';
 import { setTemplateStatus } from '../storage/repos/templates';
 import { businessNumbers } from '../storage/schema';
 import type { MessageEvent, StatusEvent, TemplateStatusEvent, WebhookEvent } from '../whatsapp';
 import { getContact } from '../storage/repos/contacts';
 import { conversationForCustomer } from './conversations';
 import { changeNumber, type CustomerSignal, type ResolvedCustomer } from './customer-identity';
+import { phaseTimer } from '../conversations/timings';
 import { ApiError } from './errors';
 import { findCustomerContact } from './webhook-customers';
 import { routeNumberQuality, routeTemplateQuality } from './webhook-health';
@@ -41,12 +41,7 @@ export class NumberDirectory {
   lookup(phoneNumberId: string): Promise<{ number: NumberRow; enabled: boolean } | null> {
     let found = this.cache.get(phoneNumberId);
     if (!found) {
-      found = (async () => {
-        const number = await findNumberByPhoneNumberId(this.db, phoneNumberId);
-        if (!number) return null;
-        const org = await getOrg(this.db, number.orgId);
-        return { number, enabled: org?.whatsappEnabled === true };
-      })();
+      found = findRoutingNumber(this.db, phoneNumberId).then((row) => row ?? null);
       this.cache.set(phoneNumberId, found);
     }
     return found;
@@ -119,7 +114,9 @@ export function signalOf(e: MessageEvent): CustomerSignal {
 }
 
 async function routeMessage(ctx: IntakeContext, e: MessageEvent): Promise<void> {
+  const mark = phaseTimer(ctx.env);
   const target = await ctx.numbers.lookup(e.phoneNumberId);
+  mark('intake_number');
   if (!target?.enabled) {
     const reason = target ? 'webhook_org_disabled' : 'webhook_unknown_number';
     ctx.log(reason, { phoneNumberId: e.phoneNumberId, kind: e.content.kind });
@@ -133,6 +130,7 @@ async function routeMessage(ctx: IntakeContext, e: MessageEvent): Promise<void> 
     return;
   }
   const handle = await conversationForCustomer(ctx.env, ctx.db, number, signal, ctx.now);
+  mark('intake_conversation');
   noteLinking(ctx, number.orgId, handle.resolved, e.messageId);
   if (e.content.kind === 'system' && e.content.systemType === 'user_changed_number') {
     if (e.content.newWaId)
@@ -159,7 +157,9 @@ async function routeMessage(ctx: IntakeContext, e: MessageEvent): Promise<void> 
       });
     }
   }
+  mark('intake_other');
   await stub.inbound(ref, message);
+  mark('intake_object_call');
 }
 
 /** Linking is logged; a person left with two conversations is kept for an admin to look at. */

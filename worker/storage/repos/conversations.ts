@@ -2,6 +2,7 @@
 // the registry of conversations with a pending timer that the development clock sweeps (I9).
 import { and, eq, lte } from 'drizzle-orm';
 import type { Db } from '../db';
+import type { DirectoryQuery } from './batch';
 import { newId } from '../ids';
 import { contacts, contactWaIds, conversations, conversationTimers } from '../schema';
 
@@ -39,15 +40,23 @@ export async function getConversation(
   return row;
 }
 
-export async function upsertTimer(db: Db, conversationId: string, dueAt: number): Promise<void> {
-  await db
+/** The query that records (or, with `null`, clears) when the conversation's next timer is due. */
+export function timerQuery(db: Db, conversationId: string, dueAt: number | null): DirectoryQuery {
+  if (dueAt === null) {
+    return db.delete(conversationTimers).where(eq(conversationTimers.conversationId, conversationId));
+  }
+  return db
     .insert(conversationTimers)
     .values({ conversationId, dueAt })
     .onConflictDoUpdate({ target: conversationTimers.conversationId, set: { dueAt } });
 }
 
+export async function upsertTimer(db: Db, conversationId: string, dueAt: number): Promise<void> {
+  await timerQuery(db, conversationId, dueAt);
+}
+
 export async function clearTimer(db: Db, conversationId: string): Promise<void> {
-  await db.delete(conversationTimers).where(eq(conversationTimers.conversationId, conversationId));
+  await timerQuery(db, conversationId, null);
 }
 
 export async function dueTimers(db: Db, now: number): Promise<string[]> {

@@ -2,6 +2,7 @@
 // and whether it waits for someone, kept by the conversation object; read with one query per list.
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db';
+import { type DirectoryQuery, runBatch } from './batch';
 import { contacts, threadIndex, threadReaders, unassignedConversations } from '../schema';
 
 export interface ThreadRow {
@@ -13,14 +14,17 @@ export interface ThreadRow {
   readers: { userId: string; until: number | null }[];
 }
 
-/** Writes the given threads' rows (their readers only when `withReaders`); idempotent. */
-export async function syncThreads(
+type HistoryRef = { conversationId: string; orgId: string; contactId: string };
+type Waiting = { since: number; lastAt: number; lastText: string | null };
+
+/** The queries that write the given threads' rows (their readers only when listed in `withReaders`). */
+export function threadQueries(
   db: Db,
-  ref: { conversationId: string; orgId: string; contactId: string },
+  ref: HistoryRef,
   threads: readonly ThreadRow[],
   withReaders: readonly ThreadRow[] = threads,
-): Promise<void> {
-  for (const t of threads) {
+): DirectoryQuery[] {
+  const queries: DirectoryQuery[] = threads.map((t) => {
     const values = {
       threadId: t.threadId,
       conversationId: ref.conversationId,
@@ -31,16 +35,18 @@ export async function syncThreads(
       lastAt: t.lastAt,
       lastText: t.lastText,
     };
-    await db
+    return db
       .insert(threadIndex)
       .values(values)
       .onConflictDoUpdate({ target: threadIndex.threadId, set: values });
-  }
-  if (withReaders.length === 0) return;
-  await db.delete(threadReaders).where(
-    inArray(
-      threadReaders.threadId,
-      withReaders.map((t) => t.threadId),
+  });
+  if (withReaders.length === 0) return queries;
+  queries.push(
+    db.delete(threadReaders).where(
+      inArray(
+        threadReaders.threadId,
+        withReaders.map((t) => t.threadId),
+      ),
     ),
   );
   const readers = withReaders.flatMap((t) =>
@@ -48,19 +54,16 @@ export async function syncThreads(
   );
   // D1 binds at most 100 parameters: 4 columns a row.
   for (let i = 0; i < readers.length; i += 20)
-    await db.insert(threadReaders).values(readers.slice(i, i + 20));
+    queries.push(db.insert(threadReaders).values(readers.slice(i, i + 20)));
+  return queries;
 }
 
-export async function setUnassigned(
-  db: Db,
-  ref: { conversationId: string; orgId: string; contactId: string },
-  waiting: { since: number; lastAt: number; lastText: string | null } | null,
-): Promise<void> {
+/** The query that sets or clears the conversation's Unassigned row. */
+export function unassignedQuery(db: Db, ref: HistoryRef, waiting: Waiting | null): DirectoryQuery {
   if (!waiting) {
-    await db
+    return db
       .delete(unassignedConversations)
       .where(eq(unassignedConversations.conversationId, ref.conversationId));
-    return;
   }
   const values = {
     conversationId: ref.conversationId,
@@ -68,10 +71,24 @@ export async function setUnassigned(
     contactId: ref.contactId,
     ...waiting,
   };
-  await db
+  return db
     .insert(unassignedConversations)
     .values(values)
     .onConflictDoUpdate({ target: unassignedConversations.conversationId, set: values });
+}
+
+/** Writes the given threads' rows (their readers only when `withReaders`); idempotent. */
+export async function syncThreads(
+  db: Db,
+  ref: HistoryRef,
+  threads: readonly ThreadRow[],
+  withReaders: readonly ThreadRow[] = threads,
+): Promise<void> {
+  await runBatch(db, threadQueries(db, ref, threads, withReaders));
+}
+
+export async function setUnassigned(db: Db, ref: HistoryRef, waiting: Waiting | null): Promise<void> {
+  await runBatch(db, [unassignedQuery(db, ref, waiting)]);
 }
 
 /**

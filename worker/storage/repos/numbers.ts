@@ -3,7 +3,8 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { newId } from '../ids';
-import { businessNumbers } from '../schema';
+import { businessNumbers, orgs } from '../schema';
+import { normaliseOrg, type OrgRow } from './orgs';
 
 export type NumberRow = typeof businessNumbers.$inferSelect;
 
@@ -27,6 +28,34 @@ export async function findNumberByPhoneNumberId(
     .from(businessNumbers)
     .where(eq(businessNumbers.phoneNumberId, phoneNumberId));
   return row;
+}
+
+/** A conversation's directory facts in one query: its org and the org's (first) number, if any. */
+export async function getOrgWithNumber(
+  db: Db,
+  orgId: string,
+): Promise<{ org: OrgRow; number: NumberRow | null } | undefined> {
+  const [row] = await db
+    .select({ org: orgs, number: businessNumbers })
+    .from(orgs)
+    .leftJoin(businessNumbers, eq(businessNumbers.orgId, orgs.id))
+    .where(eq(orgs.id, orgId))
+    .orderBy(asc(businessNumbers.createdAt))
+    .limit(1);
+  return row && { org: normaliseOrg(row.org), number: row.number };
+}
+
+/** Webhook routing in one query: the number a `phone_number_id` belongs to and whether its org has WhatsApp on. */
+export async function findRoutingNumber(
+  db: Db,
+  phoneNumberId: string,
+): Promise<{ number: NumberRow; enabled: boolean } | undefined> {
+  const [row] = await db
+    .select({ number: businessNumbers, enabled: orgs.whatsappEnabled })
+    .from(businessNumbers)
+    .leftJoin(orgs, eq(orgs.id, businessNumbers.orgId))
+    .where(eq(businessNumbers.phoneNumberId, phoneNumberId));
+  return row && { number: row.number, enabled: row.enabled === true };
 }
 
 export interface NumberInput {
