@@ -49,6 +49,14 @@ export function agentApi(t: Transport) {
     findContact: (phone: string) =>
       callJson(t, { method: 'GET', path: '/contacts/lookup', query: { phone } }, ContactLookupSchema),
 
+    /** Two contacts are one person (a username customer and a CRM record): they become one. */
+    linkContact: (id: string, otherId: string) =>
+      callJson(
+        t,
+        { method: 'POST', path: `/contacts/${enc(id)}/link`, body: { contactId: otherId } },
+        ContactSchema,
+      ),
+
     whatsapp: (contactId: string) =>
       callJson(t, { method: 'GET', path: `/contacts/${enc(contactId)}/whatsapp` }, ConversationStateSchema),
     requestOptIn: (contactId: string) =>

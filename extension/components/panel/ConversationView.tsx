@@ -1,6 +1,7 @@
 // Container: one contact's conversation — header with the details menu, the prompt of the panel's
 // state (opt-in, occupied, start, claim), join requests, dialogs, the thread and the composer.
 import { sendsToShow } from '../../models/panel/composer';
+import { addressLine } from '../../models/panel/identity';
 import type { Panel } from '../../models/panel/panel';
 import { consentLabel, optInAvailability, windowStatus } from '../../models/panel/status';
 import { detailsItems, type DetailsAction } from '../../models/panel/team-rules';
@@ -8,6 +9,7 @@ import { ComposerArea } from './ComposerArea';
 import { DetailsMenu } from './DetailsMenu';
 import { ErrorAlert } from './Feedback';
 import { Header } from './Header';
+import { LinkOffer } from './LinkOffer';
 import { OptInBanner, OptInQuestion, SmsLink, SmsQuestion } from './OptInPrompt';
 import { TeamDialogs } from './TeamDialogs';
 import { JoinRequests, OccupiedNotice, StartPrompt } from './Teamwork';
@@ -99,7 +101,7 @@ export function ConversationView({ panel }: { panel: Panel }) {
     <main class="panel">
       <Header
         name={contact?.name ?? (conversation.loading.value ? 'Loading…' : 'Conversation')}
-        phone={contact?.phone ?? null}
+        phone={contact ? addressLine(contact) : null}
         consentLabel={state ? consentLabel(state.consent) : null}
         window={state ? windowStatus(state, at) : null}
       >
@@ -117,6 +119,20 @@ export function ConversationView({ panel }: { panel: Panel }) {
       )}
       {optIn.smsOffered.value && contact && <SmsLink href={optIn.smsOffered.value} phone={contact.phone} />}
       <Prompt panel={panel} />
+      {panel.link.isOfferable.value && (
+        <LinkOffer
+          recordName={conversation.name.value}
+          candidates={panel.link.candidates.value ?? []}
+          open={panel.link.open.value}
+          chosen={panel.link.chosen.value}
+          busy={panel.link.busy.value}
+          error={panel.link.error.value}
+          onOpen={panel.link.show}
+          onChoose={panel.link.choose}
+          onLink={() => void panel.link.link()}
+          onCancel={panel.link.cancel}
+        />
+      )}
       {state?.youAreParticipant && (
         <JoinRequests
           requests={state.joinRequests}

@@ -1,6 +1,7 @@
 // History (B11: threads you may read, newest first, with the contact and last message; old ones open
 // read-only) and Unassigned (B22: customers who wrote while nobody was in the conversation).
 import type { ThreadSummary, Unassigned } from '../../models/panel/lists';
+import { addressLine } from '../../models/panel/identity';
 import { formatTime } from '../../models/panel/time';
 import { ErrorAlert } from './Feedback';
 
@@ -28,7 +29,9 @@ export function HistoryList(props: {
                   {t.readOnly && <span class="badge">Read-only</span>}
                 </span>
                 <span class="row-text">{preview(t.lastText)}</span>
-                <span class="row-meta">{formatTime(t.lastAt)}</span>
+                <span class="row-meta">
+                  {[addressLine(t.contact), formatTime(t.lastAt)].filter(Boolean).join(' · ')}
+                </span>
               </button>
             </li>
           ))}
@@ -59,7 +62,7 @@ export function UnassignedList(props: {
               <span class="row-title">{u.contact.name}</span>
               <span class="row-text">{preview(u.lastText)}</span>
               <span class="row-meta">
-                {u.contact.phone} · {formatTime(u.lastAt)}
+                {[addressLine(u.contact), formatTime(u.lastAt)].filter(Boolean).join(' · ')}
               </span>
               <button
                 type="button"

@@ -88,7 +88,7 @@ function Preview({
   return (
     <section class="preview" aria-label={`Preview: as ${contactName} will see it`}>
       <p class="meta">Preview: as {contactName} will see it</p>
-      {pictureUrl && <img class="picture" src={pictureUrl} alt="The template’s header picture" />}
+      {pictureUrl && <img class="picture" src={pictureUrl} alt="Shown at the top of the template" />}
       {filled.header && <p class="preview-header">{filled.header}</p>}
       <p class="text">{filled.body}</p>
       {filled.footer && <p class="preview-footer">{filled.footer}</p>}

@@ -5,6 +5,7 @@ import type { SessionStatus } from '../../messaging/protocol';
 import { createCameraModel } from './camera';
 import { createComposerModel } from './composer';
 import { createConversationModel, messageOf } from './conversation';
+import { createLinkModel } from './link';
 import { createListsModel } from './lists';
 import { createOptInModel } from './opt-in';
 import { createPictureCache } from './picture-cache';
@@ -19,7 +20,7 @@ import type {
   PanelMessaging,
   SmsHandOff,
 } from './ports';
-import { createSurfaceModel, type TabsPort } from './surface';
+import { createSurfaceModel, sameTarget, type TabsPort } from './surface';
 import { createTeamModel } from './team';
 import { createTemplatesModel } from './templates';
 
@@ -64,6 +65,12 @@ export function createPanel(deps: PanelDeps) {
   const camera = createCameraModel({ ...deps, pictures, canPrompt: surface.kind === 'tab' });
   const team = createTeamModel({ ...deps, conversation, myId });
   const lists = createListsModel({ ...deps, show: surface.show });
+  const link = createLinkModel({
+    ...deps,
+    conversation,
+    // The survivor may be the record shown: then only the conversation is read again.
+    show: (t) => (sameTarget(surface.target.value, t) ? void conversation.load(t) : surface.show(t)),
+  });
 
   const stopFollowing = effect(() => {
     const target = surface.target.value;
@@ -76,8 +83,14 @@ export function createPanel(deps: PanelDeps) {
       camera.cancel();
       team.close();
       pictureCache.clear();
+      link.reset();
       if (target) void conversation.load(target);
     });
+  });
+
+  // A record with nothing written yet: could a username customer in the history be this person?
+  const stopLinkOffer = effect(() => {
+    if (link.isOfferable.value && untracked(() => link.candidates.value) === null) void link.load();
   });
 
   // The lists load when they are shown (no contact, or History / Unassigned from the details menu).
@@ -114,6 +127,7 @@ export function createPanel(deps: PanelDeps) {
     camera,
     team,
     lists,
+    link,
     async start(): Promise<void> {
       await loadSession();
       if (session.value?.signedIn && session.value.enabled) await surface.start();
@@ -126,6 +140,7 @@ export function createPanel(deps: PanelDeps) {
     dispose(): void {
       stopFollowing();
       stopLists();
+      stopLinkOffer();
       conversation.dispose();
       lists.dispose();
       surface.dispose();

@@ -26,6 +26,7 @@ export type PanelApi = Pick<
   | 'uploadPicture'
   | 'picture'
   | 'contact'
+  | 'linkContact'
 >;
 
 /** Runtime messages to the background (the only holder of the session). */

@@ -126,6 +126,7 @@ export function fakeApi(): Fakes {
     'uploadPicture',
     'picture',
     'contact',
+    'linkContact',
   ];
   return Object.fromEntries(names.map((n) => [n, vi.fn(unexpected(n))])) as unknown as Fakes;
 }
