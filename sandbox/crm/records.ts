@@ -1,6 +1,7 @@
 // The demo customers of shared/demo.ts as records in each CRM, with stable ids, so the extension can
 // be tried (and browser-tested) on pages shaped like every supported CRM. "Not On WhatsApp" is shown
-// as Nora Quinn, a plausible CRM name; her number is the one the sandbox answers 131026 for.
+// as Nora Quinn, a plausible CRM name; her number is the one the sandbox answers 131026 for. Lena
+// Fischer's record has the number she hides behind her WhatsApp username.
 
 import { DEMO_WHATSAPP_USERS } from '../../shared/demo';
 
@@ -33,7 +34,7 @@ export interface DemoCrmRecord {
 }
 
 interface Person {
-  key: 'samuel' | 'maria' | 'ana' | 'nora';
+  key: 'samuel' | 'maria' | 'ana' | 'nora' | 'lena';
   name: string;
   phones: Omit<DemoCrmPhone, 'label'>[];
   fax: Omit<DemoCrmPhone, 'label'> | null;
@@ -79,9 +80,18 @@ const PEOPLE: Person[] = [
     fax: null,
     lead: true,
   },
+  {
+    // On WhatsApp she uses a username and hides this number (2026): the CRM knows it, WhatsApp does not
+    // show it, so her conversation is linked to this record by an agent (issue 10).
+    key: 'lena',
+    name: 'Lena Fischer',
+    phones: [{ raw: '+1 415 555 0103', e164: customer('+14155550103'), kind: 'mobile' }],
+    fax: null,
+    lead: false,
+  },
 ];
 
-const SUFFIX = { samuel: '01', maria: '02', ana: '03', nora: '99' } as const;
+const SUFFIX = { samuel: '01', maria: '02', ana: '03', nora: '99', lena: '04' } as const;
 const LABELS: Record<DemoCrm, Record<DemoCrmPhone['kind'], string>> = {
   hubspot: { mobile: 'Mobile phone number', work: 'Phone number', fax: 'Fax number' },
   salesforce: { mobile: 'Mobile', work: 'Phone', fax: 'Fax' },

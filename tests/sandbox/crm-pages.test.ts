@@ -48,9 +48,10 @@ describe('demo CRM pages', () => {
         'Maria Garcia',
         'Ana Souza',
         'Nora Quinn',
+        'Lena Fischer',
       ]);
       expect(records.every((r) => r.phones.some((p) => users.has(p.e164)))).toBe(true);
-      expect(new Set(records.map((r) => r.recordId)).size).toBe(4);
+      expect(new Set(records.map((r) => r.recordId)).size).toBe(5);
     }
     expect(DEMO_CRM_RECORDS.hubspot[2]).toMatchObject({
       recordId: '5103',
@@ -108,7 +109,7 @@ describe('demo CRM pages', () => {
 
   it('each page carries one template per record for the in-page navigation, and the script', async () => {
     const html = await (await get(`/crm/salesforce${DEMO_CRM_RECORDS.salesforce[0]?.path}`)).text();
-    expect(html.match(/<template data-record-path=/g)).toHaveLength(4);
+    expect(html.match(/<template data-record-path=/g)).toHaveLength(5);
     expect(html).toContain('history.pushState');
     expect(html).toMatch(
       /data-demo-nav="next" href="\/crm\/salesforce\/lightning\/r\/Contact\/003Dn00000GLdm02AA\/view"/,
