@@ -25,6 +25,8 @@ export interface Env {
   WHATSAPP_API_BASE?: string;
   /** Graph API version, e.g. "v24.0". */
   WHATSAPP_API_VERSION?: string;
+  /** The number's throughput limit in messages per second (1–1000; default 80, SPEC P3). */
+  WHATSAPP_THROUGHPUT_MPS?: string;
   /** Secret: the Meta app secret; signs webhooks (X-Hub-Signature-256). */
   WHATSAPP_APP_SECRET?: string;
   /** Secret: the token Meta echoes in the webhook verification handshake. */
