@@ -22,6 +22,7 @@ import {
   TemplateSyncResultSchema,
   type VariableMappingRequest,
 } from '../../shared/api/templates';
+import { privacyAdminApi } from './admin-privacy';
 import { callJson, callRaw } from './call';
 import { ApiFailure, type Transport } from './transport';
 
@@ -42,6 +43,7 @@ function rangeQuery(range: ConsentRange, format: 'json' | 'csv'): Record<string,
 
 export function adminApi(t: Transport) {
   return {
+    ...privacyAdminApi(t),
     org: () => callJson(t, { method: 'GET', path: '/admin/org' }, OrgResponseSchema),
     patchOrg: (body: OrgPatch) =>
       callJson(t, { method: 'PATCH', path: '/admin/org', body }, OrgResponseSchema),

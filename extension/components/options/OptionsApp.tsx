@@ -8,6 +8,7 @@ import { KeywordsSection } from './KeywordsSection';
 import { NumberSection } from './NumberSection';
 import { OrgSection } from './OrgSection';
 import { PreferencesSection } from './PreferencesSection';
+import { PrivacySection } from './privacy-section';
 import { SubOrgsSection } from './SubOrgsSection';
 import { TemplatesSection } from './TemplatesSection';
 import { UsersSection } from './UsersSection';
@@ -23,10 +24,11 @@ const ADMIN_LINKS = [
   ['keywords', 'Keywords'],
   ['consent', 'Consent ledger'],
   ['dead-letters', 'Dead letters'],
+  ['privacy', "Customers' data"],
 ] as const;
 
 function AdminSections(props: { page: OptionsPage }) {
-  const { org, users, subOrgs, number, templates, consent, deadLetters } = props.page.admin;
+  const { org, users, subOrgs, number, templates, consent, deadLetters, privacy } = props.page.admin;
   return (
     <>
       <OrgSection org={org} />
@@ -37,6 +39,7 @@ function AdminSections(props: { page: OptionsPage }) {
       <KeywordsSection org={org} />
       <ConsentSection consent={consent} />
       <DeadLettersSection deadLetters={deadLetters} />
+      <PrivacySection privacy={privacy} />
     </>
   );
 }

@@ -8,6 +8,7 @@ import { createNumberModel } from './number';
 import { createOrgModel } from './org';
 import type { OptionsPorts } from './ports';
 import { createPreferencesModel } from './preferences';
+import { createPrivacyModel } from './privacy';
 import { createSubOrgsModel } from './sub-orgs';
 import { createTemplatesModel } from './templates';
 import { createUsersModel } from './users';
@@ -23,6 +24,7 @@ export function createOptionsPage(ports: OptionsPorts) {
     templates: createTemplatesModel(ports),
     consent: createConsentModel(ports),
     deadLetters: createDeadLettersModel(ports),
+    privacy: createPrivacyModel(ports),
   };
   const preferences = createPreferencesModel(ports);
   const sections = Object.values(admin);
@@ -35,6 +37,7 @@ export function createOptionsPage(ports: OptionsPorts) {
       admin.number.load(),
       admin.templates.load(),
       admin.deadLetters.load(),
+      admin.privacy.load(),
     ]);
   }
 
@@ -52,9 +55,15 @@ export function createOptionsPage(ports: OptionsPorts) {
         for (const section of sections) section.reset();
         if (adminId) void loadAdmin();
       });
+      // A number paused, flagged or downgraded by WhatsApp shows without a reload.
+      const stopFrames = ports.messaging.onLiveFrame((frame) => {
+        const isNumberNews = frame.type === 'number_health' || frame.type === 'number_paused';
+        void isNumberNews;
+      });
       const [stopListening] = await Promise.all([account.init(), preferences.load()]);
       return () => {
         stopEffect();
+        stopFrames();
         stopListening();
       };
     },
