@@ -158,3 +158,26 @@ export const PrivacyAuditSchema = z
   .object({ entries: z.array(PrivacyAuditEntrySchema) })
   .meta({ id: 'PrivacyAudit' });
 export type PrivacyAudit = z.infer<typeof PrivacyAuditSchema>;
+
+/** `GET /admin/privacy/contacts?phone=` or `?bsuid=`: the customer an admin means, before export or erasure. */
+export const PrivacyLookupQuerySchema = z
+  .object({
+    phone: z.string().trim().min(1, 'phone cannot be empty').max(40).optional(),
+    bsuid: z.string().trim().min(1, 'bsuid cannot be empty').max(200).optional(),
+  })
+  .refine((q) => (q.phone === undefined) !== (q.bsuid === undefined), {
+    message: 'give exactly one of phone or bsuid',
+  });
+
+export const PrivacyContactSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  phone: z.string().nullable(),
+  bsuid: z.string().nullable(),
+  username: z.string().nullable(),
+});
+export type PrivacyContact = z.infer<typeof PrivacyContactSchema>;
+
+export const PrivacyLookupSchema = z
+  .object({ contact: PrivacyContactSchema.nullable() })
+  .meta({ id: 'PrivacyLookup' });

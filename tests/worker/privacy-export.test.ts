@@ -110,6 +110,19 @@ describe('issue 12: subject-access export', () => {
     for (const e of exports) expect(e).toMatchObject({ target: samuel.contact, actorUserId: 'acme-admin' });
   });
 
+  it('issue 12: an admin finds the customer by phone (null when none is held)', async () => {
+    const found = await call<{ contact: { id: string; name: string } | null }>(
+      'GET',
+      '/api/v1/admin/privacy/contacts?phone=%2B1%20415%20555%200101',
+      { token: admin },
+    );
+    expect(found.body.contact).toMatchObject({ id: samuel.contact, name: 'Samuel Johnson' });
+    const none = await call<{ contact: null }>('GET', '/api/v1/admin/privacy/contacts?phone=%2B14155550177', {
+      token: admin,
+    });
+    expect(none.body.contact).toBeNull();
+  });
+
   it("S2: another org's admin gets 404 for Acme's customer", async () => {
     const res = await exportOf(samuel.contact, 'json', await tokenFor('admin@globex.test'));
     expect(res.status).toBe(404);

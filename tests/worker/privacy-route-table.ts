@@ -73,6 +73,17 @@ export const PRIVACY_ROUTES: RouteCase[] = [
   },
   {
     method: 'GET',
+    template: '/api/v1/admin/privacy/contacts',
+    guard: 'admin',
+    path: () => '/api/v1/admin/privacy/contacts?phone=%2B14155550101',
+    invalid: [
+      { path: () => '/api/v1/admin/privacy/contacts', mentions: 'exactly one' },
+      { path: () => '/api/v1/admin/privacy/contacts?phone=nonsense', mentions: 'phone' },
+    ],
+    scopedById: false,
+  },
+  {
+    method: 'GET',
     template: '/api/v1/admin/privacy/audit',
     guard: 'admin',
     path: () => '/api/v1/admin/privacy/audit',

@@ -9,12 +9,14 @@ import {
   ErasureRequestSchema,
   ExportQuerySchema,
   PrivacyAuditSchema,
+  PrivacyLookupQuerySchema,
+  PrivacyLookupSchema,
   RetentionPutSchema,
   RetentionRunSchema,
   RetentionSchema,
 } from '../../shared/api/privacy';
 import { notFound } from '../services/errors';
-import { eraseCustomer } from '../services/privacy-erasure';
+import { eraseCustomer, findCustomer } from '../services/privacy-erasure';
 import { exportCustomer } from '../services/privacy-export';
 import { customerExportHtml } from '../services/privacy-export-html';
 import { readRetention, runRetention, setRetention } from '../services/privacy-retention';
@@ -95,6 +97,16 @@ const exportRoute = createRoute({
   },
 });
 
+const lookupRoute = createRoute({
+  ...ADMIN,
+  tags,
+  method: 'get',
+  path: '/admin/privacy/contacts',
+  summary: 'Find the customer with this phone or BSUID (null when Greenline holds none)',
+  request: { query: PrivacyLookupQuerySchema },
+  responses: { 200: json(PrivacyLookupSchema, 'The customer, or null'), ...errors(...AUTHED) },
+});
+
 const auditRoute = createRoute({
   ...ADMIN,
   tags,
@@ -146,6 +158,9 @@ export const adminPrivacyRoutes = newRouter()
     if (format === 'json') return c.json(data, 200, headers);
     return c.body(customerExportHtml(data), 200, { ...headers, 'content-type': 'text/html; charset=utf-8' });
   })
+  .openapi(lookupRoute, async (c) =>
+    c.json({ contact: await findCustomer(c.var.db, c.var.auth.org.id, c.req.valid('query')) }, 200),
+  )
   .openapi(auditRoute, async (c) => {
     const rows = await listAudit(c.var.db, c.var.auth.org.id, 200);
     return c.json({ entries: rows.map(({ orgId: _o, ...e }) => e) }, 200);

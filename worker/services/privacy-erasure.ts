@@ -3,7 +3,7 @@
 // dead letters naming them) all go; the consent ledger keeps their records under keyed hashes and
 // still verifies; a receipt and an audit entry are written; a standing opt-out outlives them (I1).
 // Naturally idempotent: each step can be repeated, and a retry after success returns the receipt.
-import type { ErasureReceipt, ErasureRequest } from '../../shared/api/privacy';
+import type { ErasureReceipt, ErasureRequest, PrivacyContact } from '../../shared/api/privacy';
 import type { Env } from '../env';
 import type { PseudonymiseResult } from '../privacy/ledger-reseal';
 import { digitsOf, PSEUDONYM_PREFIX, subjectHashes } from '../privacy/pseudonym';
@@ -65,6 +65,20 @@ async function resolve(
       : undefined;
   if (done) return { done };
   throw notFound('Contact');
+}
+
+/** The customer an admin means, by phone or BSUID (the options page's search). */
+export async function findCustomer(
+  db: Db,
+  orgId: string,
+  query: { phone?: string; bsuid?: string },
+): Promise<PrivacyContact | null> {
+  const c = query.phone
+    ? await findContactByPhone(db, orgId, normalisePhone(query.phone))
+    : query.bsuid
+      ? await findContactByWaId(db, orgId, query.bsuid)
+      : undefined;
+  return c ? { id: c.id, name: c.name, phone: c.phone, bsuid: c.bsuid, username: c.username } : null;
 }
 
 /** Every identifier WhatsApp or the CRM used for the customer. */
