@@ -1,6 +1,9 @@
 // The WhatsApp Business number: Meta's ids and the access token (write-only: never shown back; an
 // empty field keeps the stored one), and a paused number's reason with a way to resume.
+import type { NumberSettings } from '../../../shared/api/admin';
+import { formatTime } from '../../models/options/format';
 import type { NumberModel } from '../../models/options/number';
+import { numberHealth } from '../../models/options/number-health';
 import { formValues, Section, TaskNotes } from './ui';
 
 export function NumberSection(props: { number: NumberModel }) {
@@ -36,6 +39,7 @@ export function NumberSection(props: { number: NumberModel }) {
           </button>
         </div>
       )}
+      {settings && <HealthCard settings={settings} />}
       {settings !== undefined && (
         <form class="form" onSubmit={onSubmit} key={settings?.updatedAt ?? 'new'}>
           <label class="field">
@@ -72,5 +76,36 @@ export function NumberSection(props: { number: NumberModel }) {
       )}
       <TaskNotes task={model.task} />
     </Section>
+  );
+}
+
+/** What WhatsApp last reported about the number (limit tier, quality), shown only once it reported. */
+function HealthCard({ settings }: { settings: NumberSettings }) {
+  const { limit, quality } = numberHealth(settings);
+  if (!limit && !quality) return null;
+  return (
+    <section
+      class={`card${quality?.tone === 'warning' ? ' card--warning' : ''}`}
+      aria-labelledby="number-health-title"
+    >
+      <h3 id="number-health-title">Number health</h3>
+      <dl class="facts">
+        {limit && (
+          <>
+            <dt>Messaging limit</dt>
+            <dd>{limit}</dd>
+          </>
+        )}
+        {quality && (
+          <>
+            <dt>Quality</dt>
+            <dd>
+              {quality.label}
+              {quality.at !== null && ` (${formatTime(quality.at)})`}
+            </dd>
+          </>
+        )}
+      </dl>
+    </section>
   );
 }

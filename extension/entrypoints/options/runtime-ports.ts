@@ -39,6 +39,7 @@ export function runtimePorts(doc: Document): OptionsPorts {
       acceptInvitation: (input) => sendMessage('acceptInvitation', input),
       signOut: () => sendMessage('signOut'),
       onStatusChanged: (listener) => onMessage('statusChanged', ({ data }) => listener(data)),
+      onLiveFrame: (listener) => onMessage('liveFrame', ({ data }) => listener(data)),
     },
     permissions: {
       request: (origins) => browser.permissions.request({ origins }),

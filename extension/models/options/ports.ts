@@ -1,6 +1,7 @@
 // What the options page needs from the outside world, as injected ports: the API (through the
 // background, which holds the session), the session messages, permissions, local preferences and
 // files. Models depend on these types only, so tests hand in fakes and no model touches `browser.*`.
+import type { LiveFrame } from '../../../shared/api/live';
 import type { AdminApi } from '../../api/admin';
 import type { AgentApi } from '../../api/agent';
 import type { SessionStatus, SignInResult } from '../../messaging/protocol';
@@ -26,6 +27,8 @@ export interface SessionPort {
   signOut(): Promise<SessionStatus>;
   /** Returns the function that stops listening. */
   onStatusChanged(listener: (status: SessionStatus) => void): () => void;
+  /** Live frames the background received for this user (admins get number health). */
+  onLiveFrame(listener: (frame: LiveFrame) => void): () => void;
 }
 
 /** Optional host permissions; `request` must be called while the user's click is being handled. */

@@ -1,5 +1,6 @@
 // Fakes for the options page tests: an API answering from a table of routes (and recording every
 // request), a session port, permissions, preferences in memory and a file sink, plus demo answers.
+import type { LiveFrame } from '../../../shared/api/live';
 import { vi } from 'vitest';
 import { adminApi } from '../../../extension/api/admin';
 import { agentApi } from '../../../extension/api/agent';
@@ -152,6 +153,8 @@ export interface FakeSession {
   status: SessionStatus;
   signInResult: SignInResult;
   listeners: ((s: SessionStatus) => void)[];
+  /** Sends a live frame to the page, as the background does. */
+  frameListeners: ((frame: LiveFrame) => void)[];
 }
 
 export function fakePorts(routes: Routes, start: SessionStatus = SIGNED_OUT) {
@@ -160,6 +163,7 @@ export function fakePorts(routes: Routes, start: SessionStatus = SIGNED_OUT) {
     status: start,
     signInResult: { ok: false, message: 'unset' },
     listeners: [],
+    frameListeners: [],
   };
   const stored: Preferences = {
     serverUrl: DEFAULT_SERVER,
@@ -186,6 +190,12 @@ export function fakePorts(routes: Routes, start: SessionStatus = SIGNED_OUT) {
     onStatusChanged: (listener: (s: SessionStatus) => void) => {
       session.listeners.push(listener);
       return () => undefined;
+    },
+    onLiveFrame: (listener: (frame: LiveFrame) => void) => {
+      session.frameListeners.push(listener);
+      return () => {
+        session.frameListeners = session.frameListeners.filter((l) => l !== listener);
+      };
     },
   };
   const permissions = {
