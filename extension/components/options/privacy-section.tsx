@@ -67,7 +67,7 @@ function CustomerActions(props: { privacy: PrivacyModel }) {
   if (!customer) return null;
   const label = customerLabel(customer);
   return (
-    <div class="card" aria-label={`Customer ${label}`}>
+    <div class="card">
       <p>
         <strong>{label}</strong>
       </p>
