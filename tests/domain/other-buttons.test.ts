@@ -4,7 +4,17 @@
 import { describe, expect, it } from 'vitest';
 import type { InboundMessage } from '../../worker/domain/conversation';
 import { viewFor } from '../../worker/domain/view';
-import { alice, CUSTOMER_WA_ID, Driver, followUp, HOUR, newWamid, optedIn } from './support/fixtures';
+import {
+  alice,
+  CUSTOMER_WA_ID,
+  Driver,
+  followUp,
+  HOUR,
+  newWamid,
+  optedIn,
+  optInTemplate,
+  tap,
+} from './support/fixtures';
 
 function button(label: string, payload: string, contextId: string | null, at: number): InboundMessage {
   return {
@@ -93,5 +103,34 @@ describe('buttons of other templates (B2, B3)', () => {
     expect(viewFor(d.state, alice.id, d.now).window.open).toBe(false);
     d.run({ type: 'inbound', message: button('No', 'follow_up:no', followUpWamid, d.now) });
     expect(viewFor(d.state, alice.id, d.now).window).toEqual({ open: true, expiresAt: d.now + 24 * HOUR });
+  });
+});
+
+describe('a tap before the core knows the opt-in’s wamid (B2b, I4)', () => {
+  it('B2b: the send’s answer was lost and the tap on Yes arrives before any status: the customer is opted in', () => {
+    const d = new Driver();
+    d.run({ type: 'request_opt_in', actor: alice, template: optInTemplate });
+    const [send] = d.drain(() => ({ type: 'unknown' }));
+    d.run({ type: 'inbound', message: tap('yes', 'wamid.opt-in-we-never-heard-of', d.now) });
+    expect(d.state.consent.type).toBe('opted_in');
+    d.run({
+      type: 'status',
+      status: {
+        wamid: 'wamid.opt-in-we-never-heard-of',
+        status: 'delivered',
+        timestamp: d.now,
+        callbackData: send?.callbackData ?? null,
+        errorCode: null,
+      },
+    });
+    expect(d.state.consent.type).toBe('opted_in');
+  });
+
+  it('B2c: the same with No: opted out, one notice', () => {
+    const d = new Driver();
+    d.run({ type: 'request_opt_in', actor: alice, template: optInTemplate });
+    d.drain(() => ({ type: 'unknown' }));
+    d.run({ type: 'inbound', message: tap('no', 'wamid.opt-in-we-never-heard-of', d.now) });
+    expect(d.state.consent.type).toBe('opted_out');
   });
 });

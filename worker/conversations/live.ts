@@ -46,7 +46,9 @@ export function livePushes(
         const item = {
           type: 'inbound' as const,
           id: m.wamid,
-          at: m.timestamp,
+          // When it reached Greenline (ms), as the thread orders it: WhatsApp's own timestamp is whole
+          // seconds, so a reply in the same second as the agent's message would sort above it.
+          at: e.at,
           kind: m.kind,
           text: m.text,
           mediaId: m.media?.id ?? null,

@@ -90,7 +90,7 @@ export function threadView(
       return {
         type: 'inbound',
         id: m.wamid,
-        at: m.timestamp,
+        at: row.at, // arrival (ms), the thread's order; see live.ts
         kind: m.kind,
         text: m.text,
         mediaId: m.media?.id ?? null,

@@ -78,7 +78,9 @@ function consentEventOf(
   msg: InboundMessage,
   ctx: ConversationContext,
 ): ConsentEvent | null {
-  if (msg.button && msg.contextId !== null && state.optInWamids.includes(msg.contextId)) {
+  // Our payloads mark our opt-in's buttons, also when the tap arrives before WhatsApp's answer to it.
+  const ours = msg.button?.payload === OPT_IN_YES_PAYLOAD || msg.button?.payload === OPT_IN_NO_PAYLOAD;
+  if (msg.button && (ours || (msg.contextId !== null && state.optInWamids.includes(msg.contextId)))) {
     if (msg.button.payload === OPT_IN_YES_PAYLOAD) return { type: 'opt_in_button', answer: 'yes' };
     if (msg.button.payload === OPT_IN_NO_PAYLOAD) return { type: 'opt_in_button', answer: 'no' };
     const label = matchKeyword(msg.button.text, ctx.keywords);
