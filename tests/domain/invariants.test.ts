@@ -23,7 +23,7 @@ async function play(
 const violationsOf = (w: World, prefix: string) => w.violations.filter((v) => v.startsWith(prefix));
 
 describe('invariants (SPEC §4)', () => {
-  it.each(['I1', 'I2', 'I3', 'I4', 'I5', 'I6', 'I7', 'I9'])(
+  it.each(['I1', 'I2', 'I3', 'I4', 'I5', 'I6', 'I7', 'I8', 'I9', 'B6', 'B8', 'B9', 'B14'])(
     '%s holds under any interleaving',
     async (item) => {
       await fc.assert(
@@ -94,12 +94,13 @@ describe('invariants (SPEC §4)', () => {
     await fc.assert(
       fc.asyncProperty(fc.integer(), busy, async (seed, actions) => {
         const opening: Action[] = [
-          { t: 'opt_in', who: 'alice' },
+          { t: 'opt_in', who: 'alice', flaky: false },
           { t: 'tap', answer: 'yes' },
           { t: 'deliver', n: 10, dup: false },
         ];
         const w = await play({ seed, actions: [...opening, ...actions] });
-        expect(w.state.consent.type).toBe('opted_in');
+        // Any error code may come back, 131026 included (not on WhatsApp until the customer writes).
+        expect(['opted_in', 'not_on_whatsapp']).toContain(w.state.consent.type);
         expect(violationsOf(w, 'I5')).toEqual([]);
         expect(violationsOf(w, 'I4')).toEqual([]);
       }),

@@ -40,5 +40,5 @@ describe('model-based: the conversation core against a reference model', () => {
       { numRuns: 1_000 },
     );
     expect(runs).toBeGreaterThanOrEqual(1_000);
-  });
+  }, 120_000);
 });

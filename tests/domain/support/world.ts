@@ -15,9 +15,22 @@ import type {
 import { decide } from '../../../worker/domain/decide';
 import { appendRecord, type ConsentRecord, verifyChain } from '../../../worker/domain/ledger';
 import { OPT_IN_NO_PAYLOAD, OPT_IN_YES_PAYLOAD } from '../../../worker/domain/outbound';
+import { decideError, KNOWN_ERROR_CODES } from '../../../worker/domain/error-codes';
+import { MAX_SEND_ATTEMPTS } from '../../../worker/domain/retry-policy';
 import { nextDueAt, overdueTimers } from '../../../worker/domain/timers';
 import type { UserRef } from '../../../worker/domain/team';
-import { checkLedger, checkSend, checkSettled, checkTemplatesNotHeld } from './checks';
+import { viewFor } from '../../../worker/domain/view';
+import {
+  checkDepartureQueue,
+  checkLedger,
+  checkNotEarly,
+  checkOutsider,
+  checkSend,
+  checkSettled,
+  checkTemplatesNotHeld,
+  checkWindowLiveness,
+  windowVoided,
+} from './checks';
 import { alice, ctxAt, CUSTOMER_WA_ID, fresh, HOUR, optInTemplate, T0 } from './fixtures';
 import { ReferenceModel } from './reference-model';
 
@@ -26,6 +39,8 @@ export type Outcome =
   | 'accept'
   | 'error_retry'
   | 'error_final'
+  /** Any code of reference §6 (and a few the table does not know), synchronously. */
+  | 'error_any'
   | 'pair_limit'
   | 'lost_after_accept'
   | 'lost_before_accept'
@@ -60,6 +75,12 @@ export class World {
   violations: string[] = [];
   /** How many times each inbound message reached the thread's log (I6: once). */
   logged = new Map<string, number>();
+  /** wamids of other templates (with their own buttons) that reached the customer. */
+  templateWamids: string[] = [];
+  /** Messages the core once showed delivered or read: they never move back (B9). */
+  private delivered = new Set<string>();
+  /** `failed` statuses WhatsApp sends after the `delivered` of the same message. */
+  private lateFailures = new Map<string, StatusEvent>();
 
   constructor(
     seed = 1,
@@ -85,7 +106,15 @@ export class World {
       numberPaused: this.paused,
     });
     this.state = step.state;
-    this.violations.push(...checkLedger(before, this.state, step.effects).map((v) => this.at(v)));
+    this.violations.push(
+      ...[
+        ...checkLedger(before, this.state, step.effects),
+        ...checkOutsider(before, command, step),
+        ...checkDepartureQueue(before, this.state, command, step),
+        ...checkNotEarly(before, this.state, this.now),
+        ...this.checkNeverBack(),
+      ].map((v) => this.at(v)),
+    );
     for (const e of step.effects) {
       // The Durable Object pauses the number's sending on an account-level error (SPEC §6).
       if (e.type === 'pause_number') this.paused = true;
@@ -105,6 +134,22 @@ export class World {
       }
     }
     return step;
+  }
+
+  private checkNeverBack(): string[] {
+    const found: string[] = [];
+    for (const m of this.state.messages) {
+      if (m.state === 'delivered' || m.state === 'read') this.delivered.add(m.id);
+      else if (this.delivered.has(m.id)) found.push(`B9: ${m.id} moved back from delivered to ${m.state}`);
+    }
+    return found;
+  }
+
+  private numbers = 0;
+  /** A number for generated texts, per world, so two plays of the same actions write the same texts. */
+  nextNumber(): number {
+    this.numbers += 1;
+    return this.numbers;
   }
 
   private at(message: string): string {
@@ -147,6 +192,19 @@ export class World {
     });
   }
 
+  /** A tap on a button of another template (or of a message we never sent): only its label counts. */
+  tapOther(label: string) {
+    const contextId = this.templateWamids.at(-1) ?? 'wamid.elsewhere';
+    const payload = `other:${label.toLowerCase()}`;
+    this.customerSays({
+      kind: 'button',
+      text: label,
+      button: { payload, text: label },
+      contextId,
+      media: null,
+    });
+  }
+
   // ---- webhooks ----------------------------------------------------------------------------------
 
   /**
@@ -175,6 +233,11 @@ export class World {
     } else {
       this.model.onStatus(hook.status, this.state);
       this.run({ type: 'status', status: hook.status });
+      const late = hook.status.status === 'delivered' ? this.lateFailures.get(hook.status.wamid) : undefined;
+      if (late) {
+        this.lateFailures.delete(late.wamid);
+        this.pending.push({ kind: 'status', status: { ...late, timestamp: this.now } });
+      }
     }
   }
 
@@ -189,15 +252,47 @@ export class World {
       this.violations.push(...checkSend(this.state, this.model, send, this.now).map((v) => this.at(v)));
       this.cloudApi(send, outcome());
     }
-    this.violations.push(...checkTemplatesNotHeld(this.state).map((v) => this.at(v)));
+    this.violations.push(
+      ...[
+        ...checkTemplatesNotHeld(this.state),
+        ...checkWindowLiveness(this.state, this.model, this.now, this.paused),
+      ].map((v) => this.at(v)),
+    );
+  }
+
+  /** What a synchronous error tells the reference model: not on WhatsApp, or an opt-in refused for good. */
+  private tellModelOfError(send: Send, code: number) {
+    const m = this.state.messages.find((x) => x.id === send.messageId);
+    if (m?.state !== 'sending' || m.attempts !== send.attempt) return;
+    const action = decideError(code).action;
+    if (action === 'not_on_whatsapp') this.model.onUndeliverable();
+    const givesUp =
+      action === 'final' ||
+      ((action === 'retry' || action === 'retry_pair') && send.attempt >= MAX_SEND_ATTEMPTS);
+    if (m.kind === 'opt_in' && givesUp) this.model.onOptInRefused();
+  }
+
+  /** WhatsApp's synchronous error for `send`, drawn from every code it may answer. */
+  private anyErrorCode(send: Send): number {
+    const codes = [...KNOWN_ERROR_CODES, 250, 470, 131059, 137000];
+    const code = codes[Math.floor(this.random() * codes.length)] ?? 131000;
+    // WhatsApp answers 131047 only to free-form messages.
+    return code === 131047 && send.payload.type === 'template' ? 131000 : code;
   }
 
   private cloudApi(send: Send, outcome: Outcome) {
     const result = (o: Extract<Command, { type: 'send_result' }>['outcome']) =>
       this.run({ type: 'send_result', messageId: send.messageId, attempt: send.attempt, outcome: o });
-    if (outcome === 'error_retry') return result({ type: 'error', code: 131000 });
-    if (outcome === 'error_final') return result({ type: 'error', code: 131009 });
-    if (outcome === 'pair_limit') return result({ type: 'error', code: 131056 });
+    const error = (code: number) => {
+      this.tellModelOfError(send, code);
+      return result({ type: 'error', code });
+    };
+    if (outcome === 'error_retry') return error(131000);
+    if (outcome === 'error_final') return error(131009);
+    if (outcome === 'error_any') {
+      return error(this.anyErrorCode(send));
+    }
+    if (outcome === 'pair_limit') return error(131056);
     if (outcome === 'lost_before_accept') return result({ type: 'unknown' });
     // The runtime restarts mid-send: no result ever arrives; the object recovers on load (I4).
     if (outcome === 'crash_before_accept') {
@@ -221,10 +316,21 @@ export class World {
       if (send.payload.type === 'template' && send.payload.quickReplyPayloads.includes(OPT_IN_YES_PAYLOAD)) {
         this.optInWamids.push(wamid);
         this.model.lastReachedOptIn = this.now;
-      }
+      } else if (send.payload.type === 'template') this.templateWamids.push(wamid);
       status('sent');
       status('delivered');
       if (this.random() < 0.3) status('read');
+      // A late `failed` after `delivered` (B9): sent once the core has the `delivered`; it must change nothing.
+      if (this.random() < 0.15) {
+        const errorCode = this.anyErrorCode(send);
+        this.lateFailures.set(wamid, {
+          wamid,
+          status: 'failed',
+          timestamp: this.now,
+          callbackData: send.callbackData,
+          errorCode,
+        });
+      }
     }
     if (outcome === 'crash_after_accept') {
       this.run({ type: 'recover' });
@@ -254,6 +360,9 @@ export class World {
     this.now = target;
     const overdue = overdueTimers(this.state, this.now);
     if (overdue.length > 0) this.fail(`I9: overdue with no alarm: ${overdue.join(', ')}`);
+    const shown = viewFor(this.state, alice.id, this.now).window.open;
+    if (!windowVoided(this.state) && shown !== this.model.windowOpen(this.now))
+      this.fail(`B8: the window is shown ${shown ? 'open' : 'closed'}, WhatsApp has it the other way`);
     const probe = decide(
       this.state,
       { type: 'next_send' },
@@ -262,6 +371,13 @@ export class World {
     if (probe.effects.some((e) => e.type === 'send')) this.fail('I9: a retry was due but no alarm fired');
     this.run({ type: 'tick' });
     this.drain();
+  }
+
+  /** Moves the clock to just before (offset -1) or exactly at (offset 0) the next deadline. */
+  jumpNear(offset: -1 | 0) {
+    const due = nextDueAt(this.state, this.now, this.paused);
+    if (due === null || due + offset <= this.now) return;
+    this.jump(due + offset - this.now);
   }
 
   /** Delivers everything, lets every timer fire, and checks I4 (one final state each) and I7 (chain). */
@@ -314,7 +430,8 @@ export class World {
   /** A random mix of Cloud API answers, drawn from the world's seeded random. */
   flakyOutcome = (): Outcome => {
     const r = this.random();
-    if (r < 0.6) return 'accept';
+    if (r < 0.55) return 'accept';
+    if (r < 0.65) return 'error_any';
     if (r < 0.7) return 'error_retry';
     if (r < 0.75) return 'error_final';
     if (r < 0.8) return 'pair_limit';
