@@ -6,13 +6,15 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { Miniflare } from 'miniflare';
+import type { Readable } from 'node:stream';
+import { Miniflare, type MiniflareOptions } from 'miniflare';
 import { type RunningSandbox, startSandbox } from '../../../sandbox/index';
 import { DEMO_APP_SECRET, DEMO_VERIFY_TOKEN } from '../../../shared/demo';
 import { prepareDemoSeed } from '../../../worker/storage/seed';
 import { seedStatements } from '../../seed-sql';
 import { freePort } from '../../stack/ports';
 import { bundleWorker, ROOT } from './bundle';
+import { type SendRecord, startSendRecorder } from './send-recorder';
 
 export const HOST = '127.0.0.1';
 export const APP_SECRET = DEMO_APP_SECRET;
@@ -24,12 +26,18 @@ export interface Runtime {
   /** The bare baseline worker's direct socket (same workerd process). */
   baselineUrl: string;
   sandbox: RunningSandbox;
+  /** The sends the worker made, when started with `recordSends`. */
+  sends: SendRecord[];
+  /** Restarts workerd with these worker vars changed (storage is kept). */
+  setVars(changes: Record<string, string>): Promise<void>;
   /** Where workerd keeps the Durable Objects' SQLite files and D1. */
   persistTo: string;
   stop(): Promise<void>;
 }
 
 export interface RuntimeOptions {
+  /** Puts a recording proxy between the worker and the sandbox's Graph API (P3). */
+  recordSends?: boolean;
   /** Extra worker vars, e.g. WHATSAPP_THROUGHPUT_MPS. */
   vars?: Record<string, string>;
   /** Sandbox log lines (dropped by default). */
@@ -56,8 +64,9 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     stateFile: path.join(persistTo, 'sandbox-state.json'),
     log: options.log ?? (() => {}),
   });
+  const recorder = options.recordSends ? await startSendRecorder(sandbox.url) : undefined;
   const key = Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64');
-  const mf = new Miniflare({
+  const config = (vars: Record<string, string>): MiniflareOptions => ({
     host: HOST,
     port: 0,
     defaultPersistRoot: persistTo,
@@ -65,7 +74,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     durableObjectsPersist: true,
     r2Persist: true,
     // The worker logs a line per webhook; the bench reads none of it (a failure shows in the answers).
-    handleRuntimeStdio(stdout, stderr) {
+    handleRuntimeStdio(stdout: Readable, stderr: Readable) {
       const output = options.runtimeOutput;
       if (output) createInterface({ input: stdout }).on('line', output);
       else stdout.resume();
@@ -82,12 +91,12 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
         unsafeDirectSockets: [{ host: HOST, port: workerPort }],
         bindings: {
           ENVIRONMENT: 'development',
-          WHATSAPP_API_BASE: sandbox.url,
+          WHATSAPP_API_BASE: recorder?.url ?? sandbox.url,
           WHATSAPP_API_VERSION: 'v24.0',
           WHATSAPP_APP_SECRET: DEMO_APP_SECRET,
           WHATSAPP_VERIFY_TOKEN: DEMO_VERIFY_TOKEN,
           TOKEN_ENCRYPTION_KEY: key,
-          ...options.vars,
+          ...vars,
         },
         d1Databases: { DB: 'greenline' },
         r2Buckets: { MEDIA: 'greenline-media' },
@@ -114,6 +123,8 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       },
     ],
   });
+  let vars = { ...options.vars };
+  const mf = new Miniflare(config(vars));
   await mf.ready;
   await seed(mf, key);
   return {
@@ -121,8 +132,14 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     workerUrl,
     baselineUrl: `http://${HOST}:${baselinePort}`,
     sandbox,
+    sends: recorder?.sends ?? [],
+    async setVars(changes) {
+      vars = { ...vars, ...changes };
+      await mf.setOptions(config(vars));
+    },
     persistTo,
     async stop() {
+      await recorder?.close();
       await sandbox.close().catch(() => {});
       await mf.dispose();
       rmSync(persistTo, { recursive: true, force: true });

@@ -1,0 +1,213 @@
+// P3 benchmark: 2,000 queued messages across 200 conversations of one number, released at once, at
+// the configured throughput limit (80/s, then 500/s). The conversations have the opt-in accepted and
+// their customers keep writing during the drain; the sandbox injects 130429 and 131056 into a share of
+// the sends. The messages are queued behind an account-level pause (131031) and released by the admin's
+// resume. Every send the worker makes passes a recording proxy, so the rate is measured as WhatsApp
+// sees it. Checks: accepted sends within 5 % of the limit and never above it in any one-second window;
+// every refused send retried; every message in one final state; none sent twice.
+//   npm run bench:drain        BENCH_P3_CONVERSATIONS=50 BENCH_P3_PER_CONVERSATION=4 npm run bench:drain
+import { customerPhone, optedInCustomers } from './support/customers';
+import { login, ok, request, sandboxSettled } from './support/http';
+import { type Runtime, startRuntime } from './support/runtime';
+import { type DrainFigures, drainFigures } from './support/send-figures';
+import { envNumber, table } from './support/stats';
+
+const CONVERSATIONS = envNumber('BENCH_P3_CONVERSATIONS', 200);
+const PER_CONVERSATION = envNumber('BENCH_P3_PER_CONVERSATION', 10);
+const LIMITS = (process.env.BENCH_P3_LIMITS ?? '80,500').split(',').map(Number);
+/** Share of sends the sandbox refuses with each of 130429 and 131056. */
+const INJECTED_RATE = envNumber('BENCH_P3_INJECTED_RATE', 0.01);
+/** Customer messages per second during the drain (they use up the number's throughput too). */
+const CUSTOMER_RATE = envNumber('BENCH_P3_CUSTOMER_RATE', 1);
+const DRAIN_TIMEOUT_S = envNumber('BENCH_P3_TIMEOUT_S', 300);
+const FINAL = new Set(['sent', 'delivered', 'read', 'failed', 'not_sent']);
+
+async function faults(rt: Runtime, patch: Record<string, unknown>): Promise<void> {
+  ok(await request(rt.sandbox.url, '/sandbox/faults', { body: patch }), 'faults');
+}
+
+async function send(rt: Runtime, token: string, conversationId: string, text: string): Promise<string> {
+  const reply = ok<{ message: { state: string } }>(
+    await request(rt.workerUrl, `/api/v1/conversations/${conversationId}/messages`, {
+      token,
+      body: { type: 'text', text },
+      headers: { 'idempotency-key': text.replaceAll(' ', '-') },
+    }),
+    `send "${text}"`,
+  );
+  return reply.message.state;
+}
+
+/** Pauses the number the way WhatsApp would: one send refused with 131031 (account locked). */
+async function pauseNumber(rt: Runtime, token: string, conversationId: string, tag: string): Promise<void> {
+  await faults(rt, { sendErrors: [{ code: 131031, count: 1 }] });
+  await send(rt, token, conversationId, `p3 ${tag} pause probe`);
+  await faults(rt, { sendErrors: [] });
+}
+
+/** Queues PER_CONVERSATION messages in each conversation (the number is paused: all answer queued). */
+async function queue(rt: Runtime, token: string, ids: string[], tag: string): Promise<string[]> {
+  const jobs = ids.flatMap((id, c) =>
+    Array.from({ length: PER_CONVERSATION }, (_, m) => ({ id, text: `p3 ${tag} c${c} m${m}` })),
+  );
+  let next = 0;
+  const lane = async () => {
+    for (let job = jobs[next++]; job; job = jobs[next++]) {
+      const state = await send(rt, token, job.id, job.text);
+      if (state !== 'queued') throw new Error(`"${job.text}" was ${state}, not queued`);
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, lane));
+  return jobs.map((j) => j.text);
+}
+
+/** Customers write now and then while the queue drains; stops when `running()` turns false. */
+async function customersWriting(rt: Runtime, running: () => boolean): Promise<number> {
+  let written = 0;
+  while (running()) {
+    const phone = encodeURIComponent(customerPhone(written % CONVERSATIONS));
+    await request(rt.sandbox.url, `/sandbox/users/${phone}/messages`, {
+      body: { text: `still here ${written}` },
+    });
+    written += 1;
+    await new Promise((r) => setTimeout(r, 1000 / CUSTOMER_RATE));
+  }
+  return written;
+}
+
+/** Waits until every queued text was accepted by the sandbox once (or the timeout). */
+async function drained(rt: Runtime, texts: readonly string[]): Promise<void> {
+  const wanted = new Set(texts);
+  const deadline = Date.now() + DRAIN_TIMEOUT_S * 1000;
+  while (Date.now() < deadline) {
+    const accepted = new Set(
+      rt.sends.filter((s) => s.accepted && s.text && wanted.has(s.text)).map((s) => s.text),
+    );
+    if (accepted.size === wanted.size) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** Each queued message's state through the API: how many are not final. */
+async function notFinal(
+  rt: Runtime,
+  token: string,
+  ids: string[],
+  texts: readonly string[],
+): Promise<number> {
+  const states = new Map<string, string[]>();
+  for (const id of ids) {
+    const thread = ok<{ items: { type: string; text: string | null; state?: string }[] }>(
+      await request(rt.workerUrl, `/api/v1/conversations/${id}/messages`, { token }),
+      'thread',
+    );
+    for (const item of thread.items) {
+      if (item.type === 'outbound' && item.text)
+        states.set(item.text, [...(states.get(item.text) ?? []), item.state ?? '']);
+    }
+  }
+  return texts.filter((t) => {
+    const s = states.get(t) ?? [];
+    return s.length !== 1 || !FINAL.has(s[0] ?? '');
+  }).length;
+}
+
+async function runLimit(rt: Runtime, limit: number, ids: string[], tokens: { alice: string; admin: string }) {
+  await rt.setVars({ WHATSAPP_THROUGHPUT_MPS: String(limit) });
+  await faults(rt, { throughputPerSecond: limit, sendErrors: [] });
+  const tag = `l${limit}`;
+  await pauseNumber(rt, tokens.alice, ids[0] ?? '', tag);
+  const texts = await queue(rt, tokens.alice, ids, tag);
+  await faults(rt, {
+    sendErrors: [
+      { code: 130429, rate: INJECTED_RATE },
+      { code: 131056, rate: INJECTED_RATE },
+    ],
+  });
+  const from = rt.sends.length;
+  let draining = true;
+  const writing = customersWriting(rt, () => draining);
+  const released = performance.now();
+  ok(
+    await request(rt.workerUrl, '/api/v1/admin/number/resume', { method: 'POST', token: tokens.admin }),
+    'resume',
+  );
+  await drained(rt, [...texts, `p3 ${tag} pause probe`]);
+  draining = false;
+  const customerMessages = await writing;
+  await faults(rt, { sendErrors: [] });
+  const figures = drainFigures(limit, released, rt.sends.slice(from), texts);
+  const unfinished = await notFinal(rt, tokens.alice, ids, texts);
+  return { figures, unfinished, customerMessages };
+}
+
+function report(results: { figures: DrainFigures; unfinished: number; customerMessages: number }[]): void {
+  console.log(
+    `P3 outbound drain: ${CONVERSATIONS * PER_CONVERSATION} queued messages across ${CONVERSATIONS} conversations of one number, released at once; sandbox injects 130429 and 131056 into ${(INJECTED_RATE * 100).toFixed(0)} % of sends each`,
+  );
+  console.log(
+    table(
+      [
+        'limit /s',
+        'accepted /s',
+        'ratio',
+        'max in any 1 s',
+        'max attempts in any 1 s',
+        'refused (codes)',
+        'retried',
+        'not final',
+        'sent twice',
+        'verdict',
+      ],
+      results.map(({ figures: f, unfinished }) => [
+        String(f.limit),
+        f.rate.toFixed(1),
+        f.ratio.toFixed(3),
+        String(f.maxWindow),
+        String(f.maxAttemptWindow),
+        [...f.refused].map(([code, n]) => `${code}×${n}`).join(' ') || '0',
+        `${f.refusedTexts - f.unretried}/${f.refusedTexts}`,
+        String(unfinished),
+        String(f.sentTwice),
+        f.ratio >= 0.95 &&
+        f.maxWindow <= f.limit &&
+        f.unretried === 0 &&
+        unfinished === 0 &&
+        f.sentTwice === 0
+          ? 'met'
+          : 'MISSED',
+      ]),
+    ),
+  );
+  for (const { figures: f, customerMessages } of results) {
+    console.log(
+      `  ${f.limit}/s, accepted per second from release: ${f.perSecond.join(' ')} (customers wrote ${customerMessages})`,
+    );
+  }
+}
+
+async function main(): Promise<void> {
+  const rt = await startRuntime({ recordSends: true });
+  try {
+    const started = Date.now();
+    const alice = await login(rt.workerUrl, 'alice@acme.test');
+    const admin = await login(rt.workerUrl, 'admin@acme.test');
+    const ids = await optedInCustomers(
+      { workerUrl: rt.workerUrl, sandboxUrl: rt.sandbox.url },
+      alice,
+      CONVERSATIONS,
+      8,
+    );
+    await sandboxSettled(rt.sandbox.url);
+    console.log(
+      `  setup: ${CONVERSATIONS} opted-in conversations in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+    );
+    const results = [];
+    for (const limit of LIMITS) results.push(await runLimit(rt, limit, ids, { alice, admin }));
+    report(results);
+  } finally {
+    await rt.stop();
+  }
+}
+
+await main();
