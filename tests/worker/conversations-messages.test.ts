@@ -52,6 +52,22 @@ describe('messages (B6, B7, B9, I4)', () => {
     expect(texts).toHaveLength(1);
   });
 
+  it('B11: a reply in the same second as the agent’s message is listed after it, with a later time', async () => {
+    const phone = '+14155550131';
+    const { conversationId } = await optedIn(alice, 'Quick Customer', phone);
+    await send(alice, conversationId, { type: 'text', text: 'Shall we meet at 4?' });
+    const asked = (await thread(alice, conversationId)).items.find((i) => i.text === 'Shall we meet at 4?');
+    // WhatsApp's timestamps are whole seconds: the reply's may be earlier than the question's.
+    const sameSecond = Math.floor(((asked?.at ?? 0) - 1) / 1000) * 1000;
+    await customerSays(conversationId, phone, { text: 'Yes, 4 works', timestamp: sameSecond });
+    const items = (await thread(alice, conversationId)).items;
+    const texts = items.map((i) => i.text);
+    expect(texts.indexOf('Yes, 4 works')).toBeGreaterThan(texts.indexOf('Shall we meet at 4?'));
+    // The panel places live items by `at`: it must agree with the order.
+    const ats = items.map((i) => i.at);
+    expect(ats).toEqual([...ats].sort((a, b) => a - b));
+  });
+
   it('B10: an uploaded picture goes out by a Meta media id; an unknown picture is not found', async () => {
     const { conversationId } = await optedIn(alice, 'Picture Customer', '+14155550128');
     const form = new FormData();
