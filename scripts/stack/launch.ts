@@ -39,6 +39,8 @@ export class LocalStack {
   private readonly children = new Set<Child>();
   private sandbox: RunningSandbox | undefined;
   private worker: Child | undefined;
+  private spawnWorker: (() => Child) | undefined;
+  private workerUrl: string | undefined;
   private stopping: Promise<void> | undefined;
   private readonly killOnExit = (): void => {
     for (const child of this.children) child.killNow();
@@ -133,37 +135,61 @@ export class LocalStack {
     const sandboxUrl = this.sandbox.url;
     this.check();
 
-    this.worker = this.track(
-      spawnChild({
-        name: 'worker',
-        command: process.execPath,
-        args: wranglerDevArgs(root, { port: workerPort, persistTo, sandboxUrl }),
-        cwd: root,
-        env,
-        log: this.log,
-        keep: wranglerNoiseFilter(),
-        reaper: true,
-      }),
-    );
+    this.workerUrl = workerUrl;
+    this.spawnWorker = () =>
+      this.track(
+        spawnChild({
+          name: 'worker',
+          command: process.execPath,
+          args: wranglerDevArgs(root, { port: workerPort, persistTo, sandboxUrl }),
+          cwd: root,
+          env,
+          log: this.log,
+          keep: wranglerNoiseFilter(),
+          reaper: true,
+        }),
+      );
+    await this.startWorker();
+    return { workerUrl, sandboxUrl };
+  }
+
+  private async startWorker(): Promise<void> {
+    if (!this.spawnWorker || !this.workerUrl) throw new Error('the stack has not started');
+    this.worker = this.spawnWorker();
     const healthy = await waitForHealth(
-      workerUrl,
+      this.workerUrl,
       this.worker.exited,
       this.options.healthTimeoutMs ?? 90_000,
     );
     this.check();
     if (healthy !== true) throw new Error(`the worker did not start: ${healthy}; see [worker] above`);
-    return { workerUrl, sandboxUrl };
+  }
+
+  /**
+   * Stops `wrangler dev` (SIGTERM to its group, SIGKILL after `graceMs`) and starts it again on the same
+   * port and state directory, as a crash or redeploy would: Durable Objects, D1 and the dev clock
+   * survive; in-flight requests and webhooks fail and are retried. Resolves once /healthz answers.
+   */
+  async restartWorker(graceMs = 2_000): Promise<void> {
+    this.check();
+    const old = this.worker;
+    if (!old) throw new Error('the stack has not started');
+    this.worker = undefined;
+    await old.stop(graceMs);
+    this.check();
+    await this.startWorker();
   }
 
   /** Resolves with a reason when the worker exits on its own (never after `stop()`). */
   failure(): Promise<string> {
     const worker = this.worker;
     if (!worker) return new Promise(() => {});
-    return worker.exited.then((info) =>
-      this.stopping
-        ? new Promise<string>(() => {})
-        : `the worker (wrangler dev) exited: ${describeExit(info)}`,
-    );
+    return worker.exited.then((info) => {
+      if (this.stopping) return new Promise<string>(() => {});
+      // Replaced by restartWorker(): watch the new one (or wait for it to be spawned).
+      if (this.worker !== worker) return delay(100).then(() => this.failure());
+      return `the worker (wrangler dev) exited: ${describeExit(info)}`;
+    });
   }
 
   /** Stops the worker's process group, every other child, and the sandbox. Idempotent. */

@@ -37,6 +37,8 @@ export interface Stack {
   login(email: string, password?: string): Promise<string>;
   /** The sandbox: `sandbox('/sandbox/users')`, `sandbox('/sandbox/clock', { method: 'POST', body })`. */
   sandbox(path: string, options?: RequestOptions): Promise<Reply>;
+  /** Stops `wrangler dev` and starts it again on the same port and state (Durable Objects, D1, dev clock kept). */
+  restartWorker(): Promise<void>;
   /** The stack's log lines so far (`[worker] ...`), for failure messages. */
   logs(): string[];
   stop(): Promise<void>;
@@ -111,6 +113,7 @@ export async function startStack(
       return token;
     },
     logs: () => [...lines],
+    restartWorker: () => stack.restartWorker(),
     stop,
   };
 }
