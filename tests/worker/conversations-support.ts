@@ -12,6 +12,7 @@ import { call, db } from './helpers';
 export interface Thread {
   items: Array<{
     type: string;
+    at: number;
     id?: string;
     kind?: string;
     wamid?: string | null;

@@ -25,17 +25,11 @@ const setWaba = (token: string, wabaId: string) =>
   });
 
 describe('GET /api/v1/templates', () => {
-  it('B7: offers APPROVED templates only, with variables and their mapped sources', async () => {
+  it('B7: offers APPROVED templates only, with variables and their mapped sources; not the opt-in (B1)', async () => {
     const res = await call<{ templates: AgentTemplate[] }>('GET', '/api/v1/templates', { token: alice });
     expect(res.status).toBe(200);
     expect(res.body.templates.map((t) => t.name).sort()).toEqual(
-      [
-        'appointment_reminder',
-        'greenline_opt_in',
-        'meeting_follow_up',
-        'product_brochure',
-        'seasonal_offer',
-      ].sort(),
+      ['appointment_reminder', 'meeting_follow_up', 'product_brochure', 'seasonal_offer'].sort(),
     );
     const followUp = res.body.templates.find((t) => t.name === 'meeting_follow_up');
     expect(followUp?.variables.map((v) => [v.key, v.source])).toEqual([
@@ -73,8 +67,11 @@ describe('admin templates', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ synced: 7, approved: 5, removed: 0 });
     const agent = await call<{ templates: AgentTemplate[] }>('GET', '/api/v1/templates', { token: alice });
-    expect(agent.body.templates).toHaveLength(5);
-    const optIn = agent.body.templates.find((t) => t.name === 'greenline_opt_in');
+    expect(agent.body.templates).toHaveLength(4);
+    const all = await call<{ templates: AdminTemplate[] }>('GET', '/api/v1/admin/templates', {
+      token: admin,
+    });
+    const optIn = all.body.templates.find((t) => t.name === 'greenline_opt_in');
     expect(optIn?.variables[0]?.source).toBe('contact_first_name');
   });
 
@@ -83,7 +80,7 @@ describe('admin templates', () => {
     const res = await call<Sync>('POST', '/api/v1/admin/templates/sync', { token: admin });
     expect(res.body).toMatchObject({ synced: 1, removed: 6 });
     const agent = await call<{ templates: AgentTemplate[] }>('GET', '/api/v1/templates', { token: alice });
-    expect(agent.body.templates.map((t) => t.name)).toEqual(['greenline_opt_in']);
+    expect(agent.body.templates.map((t) => t.name)).toEqual([]); // only the opt-in is left
     await setWaba(admin, '200000000000001');
     expect((await call<Sync>('POST', '/api/v1/admin/templates/sync', { token: admin })).body.approved).toBe(
       5,

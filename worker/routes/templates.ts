@@ -49,7 +49,10 @@ const mapRoute = createRoute({
 });
 
 export const templateRoutes = newRouter()
-  .openapi(agentListRoute, async (c) => c.json(await listSendableTemplates(c.var.db, c.var.auth.org.id), 200))
+  .openapi(agentListRoute, async (c) => {
+    const { id, settings } = c.var.auth.org;
+    return c.json(await listSendableTemplates(c.var.db, id, settings.optInTemplate), 200);
+  })
   .openapi(adminListRoute, async (c) => c.json(await listAllTemplates(c.var.db, c.var.auth.org.id), 200))
   .openapi(syncRoute, async (c) =>
     c.json(await syncOrgTemplates(c.var.db, c.env, c.var.auth.org.id, c.var.now), 200),

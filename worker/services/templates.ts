@@ -48,8 +48,19 @@ function toAdminDto(t: TemplateRow, mappings: MappingRow[]): AdminTemplate {
   };
 }
 
-export async function listSendableTemplates(db: Db, orgId: string): Promise<{ templates: AgentTemplate[] }> {
-  const rows = await listTemplates(db, orgId, { status: 'APPROVED' });
+/**
+ * B7: what an agent may pick — the approved templates, except the org's opt-in, which only the
+ * opt-in request sends (B1: it starts the consent flow and its once-a-day limit; picked as an
+ * ordinary template it would skip both).
+ */
+export async function listSendableTemplates(
+  db: Db,
+  orgId: string,
+  optIn: { name: string; language: string } | null,
+): Promise<{ templates: AgentTemplate[] }> {
+  const isOptIn = (t: { name: string; language: string }) =>
+    optIn !== null && t.name === optIn.name && t.language === optIn.language;
+  const rows = (await listTemplates(db, orgId, { status: 'APPROVED' })).filter((t) => !isOptIn(t));
   const mappings = await listMappings(
     db,
     orgId,
