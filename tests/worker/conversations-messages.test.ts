@@ -68,6 +68,20 @@ describe('messages (B6, B7, B9, I4)', () => {
     expect(ats).toEqual([...ats].sort((a, b) => a - b));
   });
 
+  it('B1: the opt-in template cannot be sent as an ordinary template (422), and nothing is written', async () => {
+    const { conversationId } = await optedIn(alice, 'Twice Asked', '+14155550132');
+    const before = (await thread(alice, conversationId)).items.length;
+    const res = await send(alice, conversationId, {
+      type: 'template',
+      name: 'greenline_opt_in',
+      language: 'en_US',
+      params: {},
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.error?.code).toBe('opt_in_template');
+    expect((await thread(alice, conversationId)).items).toHaveLength(before);
+  });
+
   it('B10: an uploaded picture goes out by a Meta media id; an unknown picture is not found', async () => {
     const { conversationId } = await optedIn(alice, 'Picture Customer', '+14155550128');
     const form = new FormData();

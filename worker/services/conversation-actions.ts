@@ -108,6 +108,15 @@ export async function writeCommand(
       };
     }
     case 'template': {
+      const optIn = auth.org.settings.optInTemplate;
+      if (optIn && optIn.name === body.name && optIn.language === body.language) {
+        // B1: the opt-in goes out only as the opt-in request (its state, its once-a-day limit).
+        throw new ApiError(
+          422,
+          'opt_in_template',
+          'This is the opt-in template: ask for consent with the opt-in request instead.',
+        );
+      }
       const sources = await fillSources(db, auth, handle.ref.contactId);
       // A picture header: the caller's own upload, linked to this conversation like a picture (B10, I8).
       if (body.headerMediaId) {
