@@ -53,8 +53,10 @@ export function MessageBubble({ item, ctx }: { item: ThreadItem; ctx: BubbleCont
       </li>
     );
   }
+  // Past the org's retention period the body and picture are gone; the message stays as a stub.
+  const removed = item.removed ? <p class="text removed">{item.removed.notice}</p> : null;
   const picture = (alt: string) =>
-    item.mediaId && (item.type === 'outbound' || item.kind === 'image') ? (
+    !removed && item.mediaId && (item.type === 'outbound' || item.kind === 'image') ? (
       <Picture
         mediaId={item.mediaId}
         view={ctx.pictures[item.mediaId]}
@@ -72,7 +74,7 @@ export function MessageBubble({ item, ctx }: { item: ThreadItem; ctx: BubbleCont
         {picture(
           item.text ? `Picture from ${ctx.contactName}: ${item.text}` : `Picture from ${ctx.contactName}`,
         )}
-        {text && <p class="text">{text}</p>}
+        {removed ?? (text && <p class="text">{text}</p>)}
       </li>
     );
   }
@@ -83,7 +85,7 @@ export function MessageBubble({ item, ctx }: { item: ThreadItem; ctx: BubbleCont
         {authorLabel(item, ctx.myId, ctx.names)} · {time}
       </p>
       {picture(item.text ? `Picture sent: ${item.text}` : 'Picture sent')}
-      {item.text && <p class="text">{item.text}</p>}
+      {removed ?? (item.text && <p class="text">{item.text}</p>)}
       <p class="state">
         <strong>{status.label}</strong>
         {status.detail && <span class="detail"> {status.detail}</span>}

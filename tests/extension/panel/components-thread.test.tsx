@@ -91,6 +91,27 @@ describe('thread (B9, B10, S3)', () => {
     ).toBeTruthy();
   });
 
+  it('issue 12: a message past the retention period reads as removed, keeps its state, asks for no picture', () => {
+    const onRequestPicture = vi.fn();
+    const removed = { at: 1, afterDays: 90, notice: 'Message removed after 90 days' };
+    render(
+      <Thread
+        readOnly={false}
+        ctx={{ ...ctx, onRequestPicture }}
+        outbox={[]}
+        {...noop}
+        items={[
+          inbound({ kind: 'image', mediaId: null, text: null, removed }),
+          outbound({ id: 'm-9', text: null, state: 'read', removed }),
+        ]}
+      />,
+    );
+    expect(screen.getAllByText('Message removed after 90 days')).toHaveLength(2);
+    expect(screen.getByText('Read')).toBeTruthy();
+    expect(onRequestPicture).not.toHaveBeenCalled();
+    expect(screen.queryByRole('img')).toBeNull();
+  });
+
   it('I4: a message not accepted by the server offers Retry, Edit and Discard', () => {
     const onRetry = vi.fn();
     render(
