@@ -19,7 +19,8 @@ export const OrgPatchSchema = z
   .object({
     name: z.string().trim().min(1).max(200).optional(),
     whatsappEnabled: z.boolean().optional(),
-    settings: OrgSettingsSchema.partial().optional(),
+    // Retention is set with PUT /admin/privacy/retention, which keeps an audit record (issue 12).
+    settings: OrgSettingsSchema.omit({ retentionDays: true }).partial().strict().optional(),
   })
   .strict()
   .meta({ id: 'OrgPatch' });

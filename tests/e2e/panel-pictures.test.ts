@@ -102,7 +102,7 @@ describe('pictures both ways in Chromium (seed: Sending Picture Messages)', { ti
       .setInputFiles({ name: 'brochure.png', mimeType: 'image/png', buffer: await pictureFile() });
     const preview = picker.getByRole('region', { name: 'Preview: as Samuel Johnson will see it' });
     await expect
-      .poll(() => isDrawn(preview.getByRole('img', { name: 'The template’s header picture' })), UI)
+      .poll(() => isDrawn(preview.getByRole('img', { name: 'Shown at the top of the template' })), UI)
       .toBe(true);
     await preview
       .getByText('Hi Samuel, here is the brochure for the ergonomic chairs we talked about.', {

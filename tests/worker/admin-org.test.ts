@@ -51,9 +51,13 @@ describe('GET/PATCH /api/v1/admin/org', () => {
     expect(res.body.settings).toMatchObject({ keywords, singleParticipantPrefix: true, retentionDays: 365 });
     const again = await call<OrgResponse>('PATCH', '/api/v1/admin/org', {
       token: admin,
-      body: { settings: { retentionDays: 30 } },
+      body: { settings: { singleParticipantPrefix: false } },
     });
-    expect(again.body.settings).toMatchObject({ keywords, singleParticipantPrefix: true, retentionDays: 30 });
+    expect(again.body.settings).toMatchObject({
+      keywords,
+      singleParticipantPrefix: false,
+      retentionDays: 365,
+    });
     const reset = await call<OrgResponse>('PATCH', '/api/v1/admin/org', {
       token: admin,
       body: { settings: { keywords: null } },
@@ -100,7 +104,7 @@ describe('GET/PATCH /api/v1/admin/org', () => {
   it('S4: unknown fields and out-of-range values are 400', async () => {
     for (const body of [
       { colour: 'green' },
-      { settings: { retentionDays: 0 } },
+      { settings: { retentionDays: 30 } }, // set with PUT /admin/privacy/retention (audited)
       { settings: { retentionDays: 'forever' } },
       { whatsappEnabled: 'yes' },
       { settings: { keywords: { optIn: 'START' } } },

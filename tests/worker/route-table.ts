@@ -168,9 +168,9 @@ export const ROUTES: RouteCase[] = [
     template: '/api/v1/admin/org',
     guard: 'admin',
     path: () => '/api/v1/admin/org',
-    body: { settings: { retentionDays: 90 } },
+    body: { settings: { singleParticipantPrefix: true } },
     invalid: [
-      { body: { settings: { retentionDays: -1 } }, mentions: 'retentionDays' },
+      { body: { settings: { retentionDays: 90 } }, mentions: 'retentionDays' },
       { body: { settings: { keywords: { optIn: [], optOut: [], yes: [], no: [] } } }, mentions: 'opt-out' },
       { body: { unknown: true }, mentions: 'unknown' },
     ],

@@ -1,5 +1,5 @@
 // The organisation's own settings (B21): WhatsApp on or off for everyone, the sender-name prefix,
-// how long messages are kept, the opt-in template and the keywords. One PATCH per change; the
+// the opt-in template and the keywords (retention: privacy.ts, audited). One PATCH per change; the
 // answer replaces what is shown, so the page never shows a setting the server did not accept.
 // Three sections edit the org, so each has its own task (its errors show where it was changed).
 import { computed, signal } from '@preact/signals';
@@ -7,16 +7,6 @@ import type { OrgPatch, OrgResponse } from '../../../shared/api/admin';
 import type { KeywordListsDto } from '../../../shared/api/common';
 import type { OptionsPorts } from './ports';
 import { createTask, type Task } from './task';
-
-export type RetentionCheck = { ok: true; days: number } | { ok: false; message: string };
-
-export function parseRetentionDays(text: string): RetentionCheck {
-  const days = Number(text.trim());
-  if (!/^\d+$/.test(text.trim()) || days < 1 || days > 3650) {
-    return { ok: false, message: 'Keep messages for a whole number of days from 1 to 3650.' };
-  }
-  return { ok: true, days };
-}
 
 export function withPatch(org: OrgResponse, body: OrgPatch): OrgResponse {
   return { ...org, ...body, settings: { ...org.settings, ...body.settings } };
@@ -67,14 +57,6 @@ export function createOrgModel(ports: OptionsPorts) {
       ),
     setSingleParticipantPrefix: (on: boolean) =>
       patch(task, { settings: { singleParticipantPrefix: on } }, 'Saved.', true),
-    setRetentionDays(text: string): Promise<boolean> {
-      const check = parseRetentionDays(text);
-      if (!check.ok) {
-        task.fail(check.message);
-        return Promise.resolve(false);
-      }
-      return patch(task, { settings: { retentionDays: check.days } });
-    },
     setOptInTemplate: (ref: { name: string; language: string } | null) =>
       patch(optInTask, { settings: { optInTemplate: ref } }, 'Opt-in template saved.'),
     saveKeywords: (lists: KeywordListsDto) =>

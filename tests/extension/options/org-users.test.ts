@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createOrgModel, parseRetentionDays } from '../../../extension/models/options/org';
+import { createOrgModel } from '../../../extension/models/options/org';
 import { createSubOrgsModel } from '../../../extension/models/options/sub-orgs';
 import { createUsersModel } from '../../../extension/models/options/users';
 import { adminRoutes, BOB, fakePorts, ok, orgOf, refuse } from './support';
@@ -12,19 +12,6 @@ describe('organisation settings (B21)', () => {
     expect(await org.setWhatsappEnabled(false)).toBe(true);
     expect(fake.api.sent('PATCH', '/admin/org')[0]?.body).toEqual({ whatsappEnabled: false });
     expect(org.org.value?.whatsappEnabled).toBe(false);
-  });
-
-  it('checks retention days (1–3650) before sending, then saves them in settings', async () => {
-    expect(parseRetentionDays('0')).toMatchObject({ ok: false });
-    expect(parseRetentionDays('3651')).toMatchObject({ ok: false });
-    expect(parseRetentionDays('12.5')).toMatchObject({ ok: false });
-    const fake = fakePorts(adminRoutes({ 'PATCH /admin/org': ok(orgOf({ retentionDays: 90 })) }));
-    const org = createOrgModel(fake.ports);
-    expect(await org.setRetentionDays('0')).toBe(false);
-    expect(org.task.error.value).toBe('Keep messages for a whole number of days from 1 to 3650.');
-    expect(fake.api.seen).toHaveLength(0);
-    await org.setRetentionDays(' 90 ');
-    expect(fake.api.sent('PATCH', '/admin/org')[0]?.body).toEqual({ settings: { retentionDays: 90 } });
   });
 
   it('shows the defaults when the org has no keywords, saves its own, and goes back to the defaults', async () => {
