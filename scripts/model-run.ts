@@ -26,6 +26,12 @@ if (!Number.isInteger(count) || count < 1 || !Number.isInteger(seed)) {
 console.log(`model run: ${count} scenarios, seed ${seed} (rerun with --seed ${seed})`);
 const started = Date.now();
 const stack = await startStack();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.log(`\n${signal}: stopping the stack`);
+    void stack.stop().then(() => process.exit(130));
+  });
+}
 let exitCode = 0;
 try {
   const run = await runModel(stack, {

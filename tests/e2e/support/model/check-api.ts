@@ -61,12 +61,6 @@ function stateChecks(
   else if (!FINAL.has(state) && state !== 'queued')
     out.push({ rule: 'I4', detail: `message ${w.token} stuck in ${state}` });
   const onPhone = inbox.messages.filter((m) => m.state !== 'failed' && phoneBody(m).includes(w.token));
-  const told = latestStatus(statuses.get(item.wamid ?? ''));
-  if (DELIVERED.has(state) && told !== state)
-    out.push({
-      rule: 'I6',
-      detail: `message ${w.token} shows ${state}, WhatsApp's last status was ${told ?? 'none'} (${item.wamid})`,
-    });
   if ((state === 'failed' || state === 'not_sent' || state === 'queued') && onPhone.length > 0)
     out.push({
       rule: 'I4',
@@ -90,6 +84,22 @@ function orderCheck(texts: Written[], inbox: Inbox, out: Violation[]): void {
       out.push({
         rule: 'I5',
         detail: `text ${b.w.token} reached WhatsApp before ${a.w.token}, written earlier`,
+      });
+  }
+}
+
+/**
+ * Every outbound item with a wamid — opt-ins and notices too — shows the furthest status WhatsApp
+ * reported (states never move back, a duplicated or reordered status changes nothing).
+ */
+function statusChecks(obs: Observation, statuses: Statuses, out: Violation[]): void {
+  for (const item of [...obs.threads.values()].flat()) {
+    if (item.type !== 'outbound' || !item.wamid || !DELIVERED.has(item.state ?? '')) continue;
+    const told = latestStatus(statuses.get(item.wamid));
+    if (told !== item.state)
+      out.push({
+        rule: 'I6',
+        detail: `${item.kind} "${(item.text ?? '').slice(0, 40)}" shows ${item.state}, WhatsApp's last status was ${told ?? 'none'} (${item.wamid})`,
       });
   }
 }
@@ -154,6 +164,7 @@ export function checkApi(record: RunRecord, obs: Observation): Violation[] {
     );
   });
   inboundChecks(obs, out);
+  statusChecks(obs, statuses, out);
   ledgerChecks(obs, out);
   for (const m of obs.late)
     out.push({

@@ -113,25 +113,62 @@ export async function settle(client: ModelClient, record: RunRecord): Promise<bo
   return calm;
 }
 
+interface ThreadRef {
+  conversationId: string;
+  startedAt: number;
+  /** Everyone who lists it; a current participant (readOnly false) first. */
+  readers: { user: (typeof USERS)[number]; readOnly: boolean }[];
+}
+
+const itemKey = (i: ThreadItem) => (i.type === 'system' ? `s ${i.at} ${i.text}` : `${i.type} ${i.id}`);
+
+/**
+ * One thread as all its readers see it: a leaver sees it only up to leaving, so items are merged,
+ * each as many times as the reader showing it most often shows it (a doubled item stays doubled).
+ */
+async function readThread(client: ModelClient, threadId: string, ref: ThreadRef): Promise<ThreadItem[]> {
+  const path = `/api/v1/conversations/${ref.conversationId}/messages?thread=${encodeURIComponent(threadId)}`;
+  const merged = new Map<string, { item: ThreadItem; count: number }>();
+  for (const reader of [...ref.readers].sort((a, b) => Number(a.readOnly) - Number(b.readOnly))) {
+    const items = (asJson(await client.api(reader.user, path)).items ?? []) as ThreadItem[];
+    const counts = new Map<string, number>();
+    for (const item of items) counts.set(itemKey(item), (counts.get(itemKey(item)) ?? 0) + 1);
+    for (const item of items) {
+      const known = merged.get(itemKey(item));
+      const count = counts.get(itemKey(item)) ?? 1;
+      if (!known) merged.set(itemKey(item), { item, count });
+      else known.count = Math.max(known.count, count);
+    }
+  }
+  return [...merged.values()]
+    .sort((a, b) => a.item.at - b.item.at)
+    .flatMap(({ item, count }) => Array.from({ length: count }, () => item));
+}
+
 async function readThreads(
   client: ModelClient,
   conversations: Set<string>,
 ): Promise<Map<string, ThreadItem[]>> {
-  const seen = new Map<string, { conversationId: string; user: (typeof USERS)[number]; startedAt: number }>();
+  const refs = new Map<string, ThreadRef>();
   for (const user of USERS) {
     const list = asJson(await client.api(user, '/api/v1/threads?limit=200'));
     for (const t of (list.threads ?? []) as Json[]) {
       const conversationId = String(t.conversationId);
-      if (conversations.has(conversationId) && !seen.has(String(t.threadId)))
-        seen.set(String(t.threadId), { conversationId, user, startedAt: Number(t.startedAt) });
+      if (!conversations.has(conversationId)) continue;
+      const ref = refs.get(String(t.threadId)) ?? {
+        conversationId,
+        startedAt: Number(t.startedAt),
+        readers: [],
+      };
+      ref.readers.push({ user, readOnly: t.readOnly === true });
+      refs.set(String(t.threadId), ref);
     }
   }
   const threads = new Map<string, ThreadItem[]>();
-  const ordered = [...seen.entries()].sort((a, b) => a[1].startedAt - b[1].startedAt);
-  for (const [threadId, { conversationId, user }] of ordered) {
-    const path = `/api/v1/conversations/${conversationId}/messages?thread=${encodeURIComponent(threadId)}`;
-    const items = (asJson(await client.api(user, path)).items ?? []) as ThreadItem[];
-    threads.set(conversationId, [...(threads.get(conversationId) ?? []), ...items]);
+  const ordered = [...refs.entries()].sort((a, b) => a[1].startedAt - b[1].startedAt);
+  for (const [threadId, ref] of ordered) {
+    const items = await readThread(client, threadId, ref);
+    threads.set(ref.conversationId, [...(threads.get(ref.conversationId) ?? []), ...items]);
   }
   return threads;
 }

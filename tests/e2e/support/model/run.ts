@@ -63,6 +63,18 @@ async function runSteps(ctx: StepContext, scenario: Scenario, seed: number): Pro
   }
 }
 
+/** One violation per rule and detail; a repeat (a message re-sent 40 times) says how often. */
+function distinct(all: Violation[]): Violation[] {
+  const counts = new Map<string, { v: Violation; n: number }>();
+  for (const v of all) {
+    const key = `${v.rule} ${v.detail}`;
+    const seen = counts.get(key);
+    if (seen) seen.n++;
+    else counts.set(key, { v, n: 1 });
+  }
+  return [...counts.values()].map(({ v, n }) => (n > 1 ? { ...v, detail: `${v.detail} (×${n})` } : v));
+}
+
 /** Opt-in for customer 0 (and the answer and a first message), before any fault. */
 async function opening(ctx: StepContext, scenario: Scenario): Promise<void> {
   const steps: Step[] = [{ kind: 'user', actor: 'alice', command: 'opt_in', customer: 0, target: 'bob' }];
@@ -106,12 +118,12 @@ export async function runScenario(
   if (!obs.quiet)
     record.anomalies.push('the sandbox did not go quiet within 45 s after the final clock moves');
   const conversationIds = obs.views.map((v) => String(v.conversationId));
-  const violations = [
+  const violations = distinct([
     ...record.violations,
     ...checkPhones(record, obs),
     ...checkApi(record, obs),
     ...(await otherOrgCheck(client, conversationIds)),
-  ];
+  ]);
   return { index: opts.index, scenario, record, violations, ms: Date.now() - started };
 }
 

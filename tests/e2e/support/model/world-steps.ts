@@ -58,6 +58,13 @@ export async function runCustomerStep(ctx: StepContext, step: CustomerStep): Pro
   return `customer ${step.customer} ${step.act} → ${String(asJson(reply).wamid ?? reply.status)}`;
 }
 
+/** What must survive a restart: customer 0's conversation (consent may move meanwhile: webhooks retried). */
+async function snapshotOf(ctx: StepContext): Promise<string> {
+  const contact = ctx.record.customers[0]?.contactId ?? '';
+  const view = asJson(await ctx.client.api('alice', `/api/v1/contacts/${contact}/whatsapp`));
+  return String(view.conversationId);
+}
+
 export function faultsBody(f: FaultSpec, seed: number): Json {
   return { ...f, seed };
 }
@@ -76,9 +83,14 @@ export async function runWorldStep(
       return `clock +${step.advanceMs} ms → ${reply.status}`;
     }
     case 'restart': {
+      const before = await snapshotOf(ctx);
       const started = Date.now();
       await ctx.client.stack.restartWorker();
-      return `worker restarted in ${Date.now() - started} ms`;
+      const took = Date.now() - started;
+      const after = await snapshotOf(ctx);
+      if (after !== before)
+        ctx.record.anomalies.push(`state changed across the restart: ${before} → ${after}`);
+      return `worker restarted in ${took} ms`;
     }
     case 'faults': {
       const reply = await ctx.client.sandbox('/sandbox/faults', { body: faultsBody(step.faults, seed) });
