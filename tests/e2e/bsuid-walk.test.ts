@@ -4,7 +4,8 @@
 // the reply addressed to her BSUID; later Lena shows her number, Alice has meanwhile opened her CRM
 // record, and the same conversation goes on under that (linked) contact.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Reply, type Stack, startStack } from './support/stack';
+import { eventually, expectOk } from './support/expect';
+import { type Stack, startStack } from './support/stack';
 
 const LENA = '+14155550103';
 const LENA_PATH = `/sandbox/users/${encodeURIComponent(LENA)}`;
@@ -20,25 +21,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.stop();
 });
-
-function expectOk(reply: Reply, status = 200): Record<string, unknown> {
-  if (reply.status !== status)
-    throw new Error(`expected ${status}, got ${reply.status}: ${JSON.stringify(reply.body)}`);
-  return reply.body as Record<string, unknown>;
-}
-
-/** Polls until `check` passes: webhooks reach the worker asynchronously. */
-async function eventually<T>(check: () => Promise<T>, timeoutMs = 15_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (err) {
-      if (Date.now() > until) throw err;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-}
 
 interface Unassigned {
   conversations: Array<{

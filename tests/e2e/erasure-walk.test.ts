@@ -4,7 +4,8 @@
 // under keyed hashes, retries return the same receipt, agents are refused, and when he writes again he
 // starts from nothing except his opt-out (I1).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Reply, type Stack, startStack } from './support/stack';
+import { eventually, expectOk } from './support/expect';
+import { type Stack, startStack } from './support/stack';
 
 const SAMUEL = '+14155550101';
 const MARIA = '+14155550102';
@@ -28,24 +29,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.stop();
 });
-
-function expectOk(reply: Reply, status = 200): Record<string, unknown> {
-  if (reply.status !== status)
-    throw new Error(`expected ${status}, got ${reply.status}: ${JSON.stringify(reply.body)}`);
-  return reply.body as Record<string, unknown>;
-}
-
-async function eventually<T>(check: () => Promise<T>, timeoutMs = 15_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (err) {
-      if (Date.now() > until) throw err;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-}
 
 async function contact(name: string, phone: string, crm?: unknown): Promise<string> {
   const reply = await stack.api('/api/v1/contacts', {

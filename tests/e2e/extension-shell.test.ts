@@ -7,7 +7,6 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CRM_RECORDS, DEMO_CRMS } from '../../sandbox/crm/records';
-import { DEMO_PASSWORD } from '../../shared/demo';
 import {
   badgeAndNotifications,
   buildExtension,
@@ -16,6 +15,7 @@ import {
   signIn,
 } from '../../scripts/extension/chromium';
 import { type CrmHosts, startCrmHosts } from '../../scripts/extension/crm-hosts';
+import { DEMO_PASSWORD } from '../../shared/demo';
 import { type Stack, startStack } from './support/stack';
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../../test-results/screenshots');

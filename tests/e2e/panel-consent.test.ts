@@ -12,9 +12,9 @@ import {
   seriousViolations,
   shoot,
   startWorld,
-  watchShownTimes,
-  type World,
   UI,
+  type World,
+  watchShownTimes,
 } from './support/panel-world';
 
 const SAMUEL = '+14155550101';

@@ -13,8 +13,8 @@ import {
   seriousViolations,
   shoot,
   startWorld,
-  type World,
   UI,
+  type World,
 } from './support/panel-world';
 
 const SAMUEL = '+14155550101';

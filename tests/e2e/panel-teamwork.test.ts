@@ -16,8 +16,8 @@ import {
   seriousViolations,
   shoot,
   startWorld,
-  type World,
   UI,
+  type World,
 } from './support/panel-world';
 
 const SAMUEL = '+14155550101';

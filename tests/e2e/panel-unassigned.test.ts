@@ -3,8 +3,8 @@
 // takes the conversation, and replies inside the 24-hour window Ana's message opened (A1).
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Profile } from '../../scripts/extension/chromium';
 import { UNASSIGNED_POLL_MS } from '../../extension/models/panel/panel';
+import type { Profile } from '../../scripts/extension/chromium';
 import {
   clickGreenAction,
   customerWrites,
@@ -13,8 +13,8 @@ import {
   seriousViolations,
   shoot,
   startWorld,
-  watchShownTimes,
   type World,
+  watchShownTimes,
 } from './support/panel-world';
 
 const ANA = '+5511912345678';

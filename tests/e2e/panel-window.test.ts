@@ -9,13 +9,13 @@ import {
   clickGreenAction,
   customerWrites,
   inbox,
-  recordFailure,
   phonePage,
+  recordFailure,
   seriousViolations,
   shoot,
   startWorld,
-  type World,
   UI,
+  type World,
 } from './support/panel-world';
 
 const SAMUEL = '+14155550101';
