@@ -69,6 +69,9 @@ export const CLOSING_SOON_MS = HOUR;
 
 export function windowStatus(state: ConversationState, at: number): WindowStatus {
   const s = stateAt(state, at);
+  // Opted out: the customer's own messages still open WhatsApp's window, but nothing may be sent, so a
+  // countdown would only mislead (B3).
+  if (s.consent === 'opted_out') return { phase: 'closed', remainingMs: null, label: 'Nothing can be sent' };
   if (s.window.open && s.window.expiresAt !== null) {
     const remainingMs = s.window.expiresAt - at;
     return remainingMs < CLOSING_SOON_MS

@@ -97,10 +97,15 @@ describe('window and status line (B8)', () => {
     consent              | line
     ${'none'}            | ${'No consent yet · No open window'}
     ${'pending'}         | ${'Opt-in sent, waiting for an answer · No open window'}
-    ${'opted_out'}       | ${'Opted out · No open window'}
+    ${'opted_out'}       | ${'Opted out · Nothing can be sent'}
     ${'not_on_whatsapp'} | ${'Not on WhatsApp · No open window'}
   `('consent $consent reads "$line"', ({ consent, line }) => {
     expect(statusLine(facts(consent, false), T0)).toBe(line);
+  });
+
+  it('B3: an opted-out customer who writes opens the window, but the panel shows no countdown', () => {
+    const s = state({ consent: 'opted_out', window: { open: true, expiresAt: T0 + 20 * 3_600_000 } });
+    expect(windowStatus(s, T0)).toEqual({ phase: 'closed', remainingMs: null, label: 'Nothing can be sent' });
   });
 
   it('a window past its expiry is closed at that instant (stateAt)', () => {
