@@ -13,6 +13,7 @@ export interface Thread {
   items: Array<{
     type: string;
     at: number;
+    mediaId?: string | null;
     id?: string;
     kind?: string;
     wamid?: string | null;

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { TemplateComponent } from '../../shared/api/common';
 import { extractVariables } from '../../shared/api/template-variables';
 import { upsertTemplate } from '../../worker/storage/repos/templates';
-import { optedIn, send } from './conversations-support';
+import { optedIn, send, thread } from './conversations-support';
 import { call, db, type ErrorBody, setupDemo, tokenFor } from './helpers';
 import { jpegWithExif } from './media-images';
 
@@ -73,6 +73,9 @@ describe('B7: templates with a picture header', () => {
     const sent = await send(alice, conversationId, { ...template, headerMediaId: picture });
     expect(sent.status).toBe(201);
     expect(sent.body.message.state).toBe('sent');
+    // The thread shows the template with its picture (B10), so the agent sees what the customer got.
+    const shown = (await thread(alice, conversationId)).items.find((i) => i.id === sent.body.message.id);
+    expect(shown?.mediaId).toBe(picture);
   });
 
   it("S2 / I8: someone else's picture cannot be used as a header; a video header is refused up front", async () => {

@@ -52,6 +52,14 @@ function outboundText(m: OutboundMessage): string | null {
   return m.content.renderedText;
 }
 
+/** The picture the message shows: its own, or a template's picture header (B7, B10). */
+function pictureOf(m: OutboundMessage): string | null {
+  if (m.content.type === 'image') return m.content.mediaId;
+  if (m.content.type === 'template' && m.content.headerMedia?.type === 'image')
+    return m.content.headerMedia.mediaId;
+  return null;
+}
+
 /** A message as the API shows it. */
 export function outboundItem(m: OutboundMessage): Extract<ThreadItem, { type: 'outbound' }> {
   return {
@@ -62,7 +70,7 @@ export function outboundItem(m: OutboundMessage): Extract<ThreadItem, { type: 'o
     kind: m.kind,
     wamid: m.wamid,
     text: outboundText(m),
-    mediaId: m.content.type === 'image' ? m.content.mediaId : null,
+    mediaId: pictureOf(m),
     state: m.state,
     holdReason: m.holdReason,
     failure: m.failure,
