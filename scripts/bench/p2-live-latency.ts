@@ -34,7 +34,12 @@ async function post(url: string, body: { body: string; headers: Record<string, s
 
 async function main(): Promise<void> {
   const phases = new Phases();
-  const rt = await startRuntime({ vars: { BENCH_TIMINGS: '1' }, runtimeOutput: phases.line });
+  // The recording proxy only steadies the setup's sends (see support/send-recorder.ts).
+  const rt = await startRuntime({
+    vars: { BENCH_TIMINGS: '1' },
+    runtimeOutput: phases.line,
+    recordSends: true,
+  });
   try {
     const started = Date.now();
     const token = await login(rt.workerUrl, 'alice@acme.test');

@@ -20,6 +20,8 @@ const INJECTED_RATE = envNumber('BENCH_P3_INJECTED_RATE', 0.01);
 /** Customer messages per second during the drain (they use up the number's throughput too). */
 const CUSTOMER_RATE = envNumber('BENCH_P3_CUSTOMER_RATE', 1);
 const DRAIN_TIMEOUT_S = envNumber('BENCH_P3_TIMEOUT_S', 300);
+/** Retries back off for seconds (131056: 4 s, then 16 s): this long without a send means it is over. */
+const QUIET_S = 30;
 const FINAL = new Set(['sent', 'delivered', 'read', 'failed', 'not_sent']);
 
 async function faults(rt: Runtime, patch: Record<string, unknown>): Promise<void> {
@@ -75,41 +77,49 @@ async function customersWriting(rt: Runtime, running: () => boolean): Promise<nu
   return written;
 }
 
-/** Waits until every queued text was accepted by the sandbox once (or the timeout). */
+/**
+ * Waits until every queued text was accepted by the sandbox, or nothing was sent for QUIET_S seconds
+ * (a send whose outcome is unknown is never resent, I4), or the timeout.
+ */
 async function drained(rt: Runtime, texts: readonly string[]): Promise<void> {
   const wanted = new Set(texts);
   const deadline = Date.now() + DRAIN_TIMEOUT_S * 1000;
+  let seen = rt.sends.length;
+  let quietSince = Date.now();
   while (Date.now() < deadline) {
     const accepted = new Set(
       rt.sends.filter((s) => s.accepted && s.text && wanted.has(s.text)).map((s) => s.text),
     );
     if (accepted.size === wanted.size) return;
+    if (rt.sends.length !== seen) {
+      seen = rt.sends.length;
+      quietSince = Date.now();
+    } else if (Date.now() - quietSince > QUIET_S * 1000) return;
     await new Promise((r) => setTimeout(r, 250));
   }
 }
 
-/** Each queued message's state through the API: how many are not final. */
-async function notFinal(
-  rt: Runtime,
-  token: string,
-  ids: string[],
-  texts: readonly string[],
-): Promise<number> {
-  const states = new Map<string, string[]>();
+/** Each queued message's state through the API, counted: final, and the others by state. */
+async function states(rt: Runtime, token: string, ids: string[], texts: readonly string[]) {
+  const found = new Map<string, string[]>();
   for (const id of ids) {
     const thread = ok<{ items: { type: string; text: string | null; state?: string }[] }>(
       await request(rt.workerUrl, `/api/v1/conversations/${id}/messages`, { token }),
       'thread',
     );
     for (const item of thread.items) {
-      if (item.type === 'outbound' && item.text)
-        states.set(item.text, [...(states.get(item.text) ?? []), item.state ?? '']);
+      if (item.type === 'outbound' && item.text) {
+        found.set(item.text, [...(found.get(item.text) ?? []), item.state ?? '']);
+      }
     }
   }
-  return texts.filter((t) => {
-    const s = states.get(t) ?? [];
-    return s.length !== 1 || !FINAL.has(s[0] ?? '');
-  }).length;
+  const notFinal = new Map<string, number>();
+  for (const t of texts) {
+    const s = found.get(t) ?? [];
+    const state = s.length === 1 ? (s[0] ?? '') : `${s.length} items`;
+    if (!FINAL.has(state)) notFinal.set(state, (notFinal.get(state) ?? 0) + 1);
+  }
+  return notFinal;
 }
 
 async function runLimit(rt: Runtime, limit: number, ids: string[], tokens: { alice: string; admin: string }) {
@@ -124,6 +134,7 @@ async function runLimit(rt: Runtime, limit: number, ids: string[], tokens: { ali
       { code: 131056, rate: INJECTED_RATE },
     ],
   });
+  console.log(`  ${limit}/s: ${texts.length} messages queued behind the pause; releasing`);
   const from = rt.sends.length;
   let draining = true;
   const writing = customersWriting(rt, () => draining);
@@ -133,15 +144,18 @@ async function runLimit(rt: Runtime, limit: number, ids: string[], tokens: { ali
     'resume',
   );
   await drained(rt, [...texts, `p3 ${tag} pause probe`]);
+  console.log(`  ${limit}/s: drained in ${((performance.now() - released) / 1000).toFixed(1)} s`);
   draining = false;
   const customerMessages = await writing;
   await faults(rt, { sendErrors: [] });
   const figures = drainFigures(limit, released, rt.sends.slice(from), texts);
-  const unfinished = await notFinal(rt, tokens.alice, ids, texts);
+  const unfinished = await states(rt, tokens.alice, ids, texts);
   return { figures, unfinished, customerMessages };
 }
 
-function report(results: { figures: DrainFigures; unfinished: number; customerMessages: number }[]): void {
+function report(
+  results: { figures: DrainFigures; unfinished: Map<string, number>; customerMessages: number }[],
+): void {
   console.log(
     `P3 outbound drain: ${CONVERSATIONS * PER_CONVERSATION} queued messages across ${CONVERSATIONS} conversations of one number, released at once; sandbox injects 130429 and 131056 into ${(INJECTED_RATE * 100).toFixed(0)} % of sends each`,
   );
@@ -167,12 +181,12 @@ function report(results: { figures: DrainFigures; unfinished: number; customerMe
         String(f.maxAttemptWindow),
         [...f.refused].map(([code, n]) => `${code}×${n}`).join(' ') || '0',
         `${f.refusedTexts - f.unretried}/${f.refusedTexts}`,
-        String(unfinished),
+        [...unfinished].map(([state, n]) => `${n} ${state}`).join(', ') || '0',
         String(f.sentTwice),
         f.ratio >= 0.95 &&
         f.maxWindow <= f.limit &&
         f.unretried === 0 &&
-        unfinished === 0 &&
+        unfinished.size === 0 &&
         f.sentTwice === 0
           ? 'met'
           : 'MISSED',

@@ -13,11 +13,20 @@ import { performSend } from './sender';
 
 type Send = Extract<Effect, { type: 'send' }>;
 
+/** The configured per-number limit (WHATSAPP_THROUGHPUT_MPS), else Meta's default 80/s. */
+export function throughputOf(env: Pick<Env, 'WHATSAPP_THROUGHPUT_MPS'>): number {
+  const configured = Number(env.WHATSAPP_THROUGHPUT_MPS);
+  return env.WHATSAPP_THROUGHPUT_MPS && Number.isInteger(configured) && configured >= 1 && configured <= 1000
+    ? configured
+    : DEFAULT_THROUGHPUT_MPS;
+}
+
 /** Waits for the number's shared throughput limiter: a few ms at most at 80 messages/s. */
 async function throughput(env: Env, ref: ConversationRef): Promise<void> {
   const gate = env.NUMBER_GATE.get(env.NUMBER_GATE.idFromName(ref.numberId));
+  const limit = throughputOf(env);
   for (let i = 0; i < 50; i++) {
-    const answer = await gate.acquire(DEFAULT_THROUGHPUT_MPS);
+    const answer = await gate.acquire(limit);
     if (answer.ok) return;
     await new Promise((resolve) =>
       setTimeout(resolve, Math.min(1_000, Math.max(1, answer.retryAt - Date.now()))),

@@ -121,8 +121,8 @@ export async function deliverLive(env: Env, pushes: readonly Push[]): Promise<vo
   for (const p of pushes) byUser.set(p.userId, [...(byUser.get(p.userId) ?? []), p.frame]);
   await Promise.allSettled(
     [...byUser].map(async ([userId, frames]) => {
-      const live = env.USER_LIVE.get(env.USER_LIVE.idFromName(userId));
-      for (const frame of frames) await live.push(frame);
+      // One call per user: the session is checked once for the step's frames (I8), not once a frame.
+      await env.USER_LIVE.get(env.USER_LIVE.idFromName(userId)).pushAll(frames);
     }),
   );
 }

@@ -121,9 +121,9 @@ export class ConversationObject extends DurableObject<Env> {
 
   async inbound(ref: ConversationRef, message: InboundMessage): Promise<{ duplicate: boolean }> {
     const mark = phaseTimer(this.env);
-    await this.open(ref);
+    const { ctx } = await this.open(ref);
     mark('do_open');
-    const step = await this.run({ type: 'inbound', message });
+    const step = await this.run({ type: 'inbound', message }, ctx);
     mark('do_step');
     await this.drain();
     mark('do_drain');
@@ -217,11 +217,14 @@ export class ConversationObject extends DurableObject<Env> {
     return this.contextSource.at(await now(this.env));
   }
 
-  /** load → decide → save → effects. */
-  private async run(command: Command): Promise<Step> {
-    const ctx = await this.context();
+  /** load → decide → save → effects (`known`: the context just read by `open`, not read twice). */
+  private async run(command: Command, known?: ConversationContext): Promise<Step> {
+    const ctx = known ?? (await this.context());
     const step = decide(this.requireState(), command, ctx);
-    this.ctx.storage.transactionSync(() => this.store.saveStep(step));
+    // A step that changed nothing (the drain finding nothing to send) has nothing to save.
+    if (step.state !== this.state || step.effects.length > 0) {
+      this.ctx.storage.transactionSync(() => this.store.saveStep(step));
+    }
     this.state = step.state;
     await this.afterSave(step, ctx);
     return step;
@@ -240,15 +243,17 @@ export class ConversationObject extends DurableObject<Env> {
     if (step.effects.some((e) => e.type === 'ledger') || this.store.outbox().length > 0) {
       await deliverOutbox(this.env, this.store, ref);
     }
-    // The history rows and the timer go in one directory batch, alongside the live frames (P1, P2).
+    // Live frames leave first (P2); the history rows and the timer follow in one directory batch (P1).
+    const live = timed(
+      this.env,
+      'live_push',
+      deliverLive(this.env, livePushes(ref, this.requireState(), step.effects)),
+    );
     const history = touchesHistory(step.effects)
       ? historyWrites(db, ref, this.store, this.requireState(), this.historyWritten)
       : null;
     const timer = await this.arm(ctx, db);
-    await Promise.all([
-      timed(this.env, 'live_push', deliverLive(this.env, livePushes(ref, this.requireState(), step.effects))),
-      timed(this.env, 'directory_write', writeDirectory(db, [history, timer])),
-    ]);
+    await Promise.all([live, timed(this.env, 'directory_write', writeDirectory(db, [history, timer]))]);
   }
 
   /** One alarm, armed to the earliest timer (real time = clock time - dev offset); returns the timer registry write. */

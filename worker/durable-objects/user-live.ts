@@ -56,6 +56,14 @@ export class UserLive extends DurableObject<Env> {
 
   /** Sends a frame to every socket whose session is still good; closes the others. */
   async push(frame: LiveFrame): Promise<number> {
+    return this.pushAll([frame]);
+  }
+
+  /**
+   * Sends the frames, in order, to every socket whose session is still good (checked once per session
+   * for the batch, before its first frame); closes the others. Returns the frames sent.
+   */
+  async pushAll(frames: readonly LiveFrame[]): Promise<number> {
     const mark = phaseTimer(this.env);
     const sockets = this.ctx.getWebSockets();
     const validity = new Map<string, Promise<boolean>>();
@@ -66,8 +74,8 @@ export class UserLive extends DurableObject<Env> {
       const valid = await validity.get(sessionId);
       mark('live_session_check');
       if (valid) {
-        ws.send(JSON.stringify(frame));
-        sent += 1;
+        for (const frame of frames) ws.send(JSON.stringify(frame));
+        sent += frames.length;
       } else {
         ws.close(4401, 'session ended');
       }

@@ -26,19 +26,24 @@ export async function optedInCustomer(
     }),
     'contact',
   );
-  const optIn = ok<{ conversation: { conversationId: string } }>(
+  const optIn = ok<{ conversation: { conversationId: string }; message: { state: string } }>(
     await request(urls.workerUrl, `/api/v1/contacts/${contact.id}/whatsapp/opt-in`, {
       method: 'POST',
       token,
     }),
     'opt-in',
   );
-  const received = ok<{
-    messages: { wamid: string; template?: { buttons: { text: string; payload: string }[] } }[];
-  }>(await request(urls.sandboxUrl, inbox), 'inbox');
-  const template = received.messages.find((m) => m.template);
+  // Under load a send can be retried after a 130429 or a slow answer: wait for the template to land.
+  let template: { wamid: string; template?: { buttons: { text: string; payload: string }[] } } | undefined;
+  for (let i = 0; i < 120 && !template; i++) {
+    const received = ok<{
+      messages: { wamid: string; template?: { buttons: { text: string; payload: string }[] } }[];
+    }>(await request(urls.sandboxUrl, inbox), 'inbox');
+    template = received.messages.find((m) => m.template);
+    if (!template) await new Promise((r) => setTimeout(r, 250));
+  }
   const yes = template?.template?.buttons.find((b) => b.text === 'Yes');
-  if (!template || !yes) throw new Error(`no opt-in reached ${phone}`);
+  if (!template || !yes) throw new Error(`no opt-in reached ${phone} (it was ${optIn.message.state})`);
   ok(
     await request(urls.sandboxUrl, inbox, {
       body: { button: { payload: yes.payload, text: 'Yes' }, contextId: template.wamid },

@@ -1,4 +1,5 @@
 // JSON requests to the worker's API and the sandbox's control API, for the benchmarks' setup.
+import http from 'node:http';
 import { DEMO_PASSWORD } from '../../../shared/demo';
 
 export interface Reply {
@@ -6,27 +7,44 @@ export interface Reply {
   body: unknown;
 }
 
-export async function request(
+/**
+ * A fresh connection per request: the setup's requests come with pauses, and a kept-alive socket that
+ * the server closes at its idle timeout just as the next request goes out fails that request.
+ */
+const agent = new http.Agent({ keepAlive: false });
+
+export function request(
   base: string,
   path: string,
   options: { method?: string; body?: unknown; token?: string; headers?: Record<string, string> } = {},
 ): Promise<Reply> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(`${base}${path}`, {
-    method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
-    headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  });
-  const text = await res.text();
-  let body: unknown = text;
-  try {
-    body = text === '' ? null : JSON.parse(text);
-  } catch {
-    // not JSON
+  const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
+  if (payload !== undefined) {
+    headers['content-type'] = 'application/json';
+    headers['content-length'] = String(Buffer.byteLength(payload));
   }
-  return { status: res.status, body };
+  const method = options.method ?? (payload === undefined ? 'GET' : 'POST');
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${base}${path}`, { method, headers, agent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        let body: unknown = text;
+        try {
+          body = text === '' ? null : JSON.parse(text);
+        } catch {
+          // not JSON
+        }
+        resolve({ status: res.statusCode ?? 0, body });
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
 }
 
 /** The body of a successful reply, or an error naming what failed. */

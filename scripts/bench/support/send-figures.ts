@@ -38,10 +38,13 @@ export function drainFigures(
   const ours = sends.filter((s) => s.text !== null && wanted.has(s.text));
   const accepted = ours.filter((s) => s.accepted);
   const times = accepted.map((s) => s.at);
-  // The steady rate: from the first accepted send to the last, over the sends between them.
-  const first = Math.min(...times);
-  const last = Math.max(...times);
-  const rate = accepted.length > 1 ? (accepted.length - 1) / ((last - first) / 1000) : 0;
+  // The steady rate: from the first accepted send until 95 % were accepted (the last few wait out
+  // their backoff after a refusal, which says nothing about the rate the queue drained at).
+  const sorted = [...times].sort((a, b) => a - b);
+  const bulk = Math.max(2, Math.ceil(sorted.length * 0.95));
+  const first = sorted[0] ?? 0;
+  const until = sorted[Math.min(bulk, sorted.length) - 1] ?? first;
+  const rate = until > first ? (Math.min(bulk, sorted.length) - 1) / ((until - first) / 1000) : 0;
   const refused = new Map<number, number>();
   const refusedTexts = new Set<string>();
   for (const s of ours.filter((x) => !x.accepted)) {
