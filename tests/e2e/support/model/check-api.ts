@@ -39,13 +39,7 @@ export function statusesByWamid(deliveries: Delivery[]): Statuses {
   return out;
 }
 
-function stateChecks(
-  w: Written,
-  items: ThreadItem[],
-  inbox: Inbox,
-  statuses: Statuses,
-  out: Violation[],
-): void {
+function stateChecks(w: Written, items: ThreadItem[], inbox: Inbox, out: Violation[]): void {
   const found = items.filter((i) => i.type === 'outbound' && i.id === w.messageId);
   if (found.length !== 1) {
     out.push({ rule: 'I4', detail: `message ${w.token} is listed ${found.length} times` });
@@ -155,7 +149,7 @@ export function checkApi(record: RunRecord, obs: Observation): Violation[] {
     if (!inbox) return;
     const items = itemsOf(obs, String(view.conversationId));
     const mine = record.written.filter((w) => w.customer === index && w.status === 201);
-    for (const w of mine) stateChecks(w, items, inbox, statuses, out);
+    for (const w of mine) stateChecks(w, items, inbox, out);
     const notSent = new Set(items.filter((i) => i.state === 'not_sent').map((i) => i.id));
     orderCheck(
       mine.filter((w) => w.kind === 'text' && !notSent.has(w.messageId ?? '')),
