@@ -7,7 +7,7 @@
 //   npm run bench:intake
 //   BENCH_P1_SECONDS=3 BENCH_P1_LEVELS=1,100 npm run bench:intake     (a quick run)
 import os from 'node:os';
-import { runLoad } from './support/load';
+import { deliver, runLoad } from './support/load';
 import { type Runtime, startRuntime } from './support/runtime';
 import {
   baselineCensus,
@@ -64,12 +64,7 @@ async function prefill(rt: Runtime, senders: Record<Side, Sender>, conversations
     let left = missing;
     const send = post(s, conversations, `${side}.fill`);
     const lane = async () => {
-      while (left-- > 0) {
-        const p = send();
-        const res = await fetch(s.url, { method: 'POST', headers: p.headers, body: p.body });
-        await res.text();
-        if (res.status !== 200) throw new Error(`${side} prefill: ${res.status}`);
-      }
+      while (left-- > 0) await deliver(s.url, send());
     };
     await Promise.all(Array.from({ length: Math.min(CONCURRENCY, missing) }, lane));
   }

@@ -149,7 +149,8 @@ async function runLimit(rt: Runtime, limit: number, ids: string[], tokens: { ali
   const customerMessages = await writing;
   await faults(rt, { sendErrors: [] });
   const figures = drainFigures(limit, released, rt.sends.slice(from), texts);
-  const unfinished = await states(rt, tokens.alice, ids, texts);
+  const reader = await login(rt.workerUrl, 'alice@acme.test');
+  const unfinished = await states(rt, reader, ids, texts);
   return { figures, unfinished, customerMessages };
 }
 
@@ -205,7 +206,6 @@ async function main(): Promise<void> {
   try {
     const started = Date.now();
     const alice = await login(rt.workerUrl, 'alice@acme.test');
-    const admin = await login(rt.workerUrl, 'admin@acme.test');
     const ids = await optedInCustomers(
       { workerUrl: rt.workerUrl, sandboxUrl: rt.sandbox.url },
       alice,
@@ -217,8 +217,15 @@ async function main(): Promise<void> {
       `  setup: ${CONVERSATIONS} opted-in conversations in ${((Date.now() - started) / 1000).toFixed(0)} s`,
     );
     const results = [];
-    for (const limit of LIMITS) results.push(await runLimit(rt, limit, ids, { alice, admin }));
-    report(results);
+    for (const limit of LIMITS) {
+      // Access tokens last minutes; a long setup outlives the first pair.
+      const tokens = {
+        alice: await login(rt.workerUrl, 'alice@acme.test'),
+        admin: await login(rt.workerUrl, 'admin@acme.test'),
+      };
+      results.push(await runLimit(rt, limit, ids, tokens));
+      report(results.slice(-1));
+    }
   } finally {
     await rt.stop();
   }

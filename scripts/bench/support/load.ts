@@ -9,6 +9,33 @@ export interface LoadResult {
   errors: string[];
 }
 
+/**
+ * Posts one webhook until it is answered 200, as Meta redelivers (the conversations dedupe, I6):
+ * a refused or broken attempt counts as failed, and the event still has to arrive once.
+ */
+export async function deliver(url: string, post: SignedPost, result?: LoadResult): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    let problem: string;
+    try {
+      const res = await fetch(url, { method: 'POST', headers: post.headers, body: post.body });
+      const text = await res.text();
+      if (res.status === 200) {
+        if (result) result.ok += 1;
+        return;
+      }
+      problem = `${res.status} ${text.slice(0, 200)}`;
+    } catch (err) {
+      problem = `${String(err)} ${String((err as { cause?: unknown }).cause ?? '')}`;
+    }
+    if (result) {
+      result.failed += 1;
+      if (result.errors.length < 5) result.errors.push(problem);
+    }
+    if (attempt >= 10) throw new Error(`${url}: not accepted after 10 attempts: ${problem}`);
+    await new Promise((r) => setTimeout(r, 100 * attempt));
+  }
+}
+
 export async function runLoad(
   url: string,
   next: () => SignedPost,
@@ -19,22 +46,7 @@ export async function runLoad(
   const started = performance.now();
   const deadline = started + seconds * 1000;
   const lane = async () => {
-    while (performance.now() < deadline) {
-      const post = next();
-      try {
-        const res = await fetch(url, { method: 'POST', headers: post.headers, body: post.body });
-        const text = await res.text();
-        if (res.status === 200) result.ok += 1;
-        else {
-          result.failed += 1;
-          if (result.errors.length < 5) result.errors.push(`${res.status} ${text.slice(0, 200)}`);
-        }
-      } catch (err) {
-        result.failed += 1;
-        if (result.errors.length < 5)
-          result.errors.push(`${String(err)} ${String((err as { cause?: unknown }).cause ?? '')}`);
-      }
-    }
+    while (performance.now() < deadline) await deliver(url, next(), result);
   };
   await Promise.all(Array.from({ length: concurrency }, lane));
   result.seconds = (performance.now() - started) / 1000;

@@ -18,12 +18,19 @@ const objectFiles = (persistTo: string, namespace: string): string[] => {
 const bytesOf = (file: string): number =>
   [file, `${file}-wal`].reduce((sum, f) => sum + (existsSync(f) ? statSync(f).size : 0), 0);
 
+/** Reads one database; workerd may be writing it, so a busy one is tried again for a few seconds. */
 function eachDb<T>(file: string, read: (db: DatabaseSync) => T): T {
-  const db = new DatabaseSync(file, { readOnly: true });
-  try {
-    return read(db);
-  } finally {
-    db.close();
+  for (let attempt = 0; ; attempt++) {
+    const db = new DatabaseSync(file, { readOnly: true });
+    try {
+      return read(db);
+    } catch (err) {
+      const busy = /database is locked|SQLITE_BUSY/.test(String(err));
+      if (!busy || attempt >= 50) throw err;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+    } finally {
+      db.close();
+    }
   }
 }
 
