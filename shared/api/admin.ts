@@ -1,5 +1,6 @@
 // Admin API schemas (B21): org settings, users and invitations, sub-orgs and the business number.
 import { z } from 'zod';
+import { nameText } from './text';
 import { EmailSchema, PersonNameSchema } from './auth';
 import { IdSchema, KeywordListsSchema, OrgSettingsSchema, RoleSchema } from './common';
 
@@ -17,7 +18,7 @@ export type OrgResponse = z.infer<typeof OrgResponseSchema>;
 
 export const OrgPatchSchema = z
   .object({
-    name: z.string().trim().min(1).max(200).optional(),
+    name: nameText(200).optional(),
     whatsappEnabled: z.boolean().optional(),
     // Retention is set with PUT /admin/privacy/retention, which keeps an audit record (issue 12).
     settings: OrgSettingsSchema.omit({ retentionDays: true }).partial().strict().optional(),
@@ -93,9 +94,7 @@ export const SubOrgSchema = z
   .object({ id: IdSchema, name: z.string(), userCount: z.number() })
   .meta({ id: 'SubOrg' });
 export const SubOrgListSchema = z.object({ subOrgs: z.array(SubOrgSchema) }).meta({ id: 'SubOrgList' });
-export const SubOrgRequestSchema = z
-  .object({ name: z.string().trim().min(1, 'cannot be empty').max(100) })
-  .meta({ id: 'SubOrgRequest' });
+export const SubOrgRequestSchema = z.object({ name: nameText(100) }).meta({ id: 'SubOrgRequest' });
 
 const DigitsIdSchema = z.string().regex(/^\d{1,32}$/, 'must be the numeric id Meta shows');
 

@@ -1,10 +1,13 @@
 // Auth request and response schemas: login, refresh, logout, invitations and `GET /me`.
 import { z } from 'zod';
+import { nameText } from './text';
 import { IdSchema, RoleSchema } from './common';
 
 export const EmailSchema = z
   .email('must be an email address')
   .max(254)
+  // The pattern z.email() checks, spelled out so the OpenAPI document is as strict as the server.
+  .regex(z.regexes.email, 'must be an email address')
   .transform((s) => s.trim().toLowerCase());
 
 /** At least 10 characters; the hash is PBKDF2 so very long inputs are refused early. */
@@ -13,7 +16,7 @@ export const NewPasswordSchema = z
   .min(10, 'must be at least 10 characters')
   .max(256, 'must be at most 256 characters');
 
-export const PersonNameSchema = z.string().trim().min(1, 'cannot be empty').max(200);
+export const PersonNameSchema = nameText(200);
 
 export const LoginRequestSchema = z
   .object({ email: EmailSchema, password: z.string().min(1, 'is required').max(256) })

@@ -1,6 +1,7 @@
 // Schemas shared by the worker and the extension: errors, ids, org settings and template shapes.
 // Plain zod (no framework); `.meta({ id })` names a schema in the OpenAPI document.
 import { z } from 'zod';
+import { freeText } from './text';
 
 /** Every 4xx/5xx answer of the API. `code` is stable and machine-readable; `message` is for people. */
 export const ErrorResponseSchema = z
@@ -24,7 +25,7 @@ export const IdParamSchema = z.object({ id: IdSchema });
 export const RoleSchema = z.enum(['admin', 'agent']);
 export type Role = z.infer<typeof RoleSchema>;
 
-const KeywordSchema = z.string().trim().min(1, 'keywords cannot be empty').max(40);
+const KeywordSchema = freeText(40, 'a keyword').trim().min(1, 'keywords cannot be empty');
 const KeywordListSchema = z.array(KeywordSchema).max(100);
 
 /** B3: whole-message keywords. `yes` / `no` answer a pending opt-in; opt-in / opt-out work always. */

@@ -39,8 +39,16 @@ export function parseDateBound(text: string, edge: 'start' | 'end'): number | nu
   return null;
 }
 
+/** The shapes `parseDateBound` reads, for the OpenAPI document (the refine checks the calendar). */
+export const DATE_BOUND_PATTERN =
+  /^(\d{1,16}|\d{4}-\d{2}-\d{2}(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?)$/;
+
 const DateBoundSchema = z
   .string()
+  .regex(
+    DATE_BOUND_PATTERN,
+    'must be a date (2026-11-01), a date-time with a zone (2026-11-01T09:30:00Z) or epoch milliseconds',
+  )
   .refine(
     (text) => parseDateBound(text, 'start') !== null,
     'must be a date (2026-11-01), a date-time with a zone (2026-11-01T09:30:00Z) or epoch milliseconds',

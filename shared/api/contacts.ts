@@ -1,6 +1,25 @@
 // Contact schemas: the upsert the extension sends from a CRM page (B19) and the contact it gets back.
 import { z } from 'zod';
+import { nameText } from './text';
 import { IdSchema } from './common';
+
+/**
+ * A phone number as a CRM page writes it: digits (ASCII, Arabic-Indic, full-width), letters (vanity
+ * numbers, "ext."), spaces and phone punctuation. The worker then normalises it to E.164 and refuses
+ * what libphonenumber cannot read as a valid number (400 invalid_phone either way).
+ */
+export const PhoneInputSchema = z
+  .string()
+  .trim()
+  .min(1, 'cannot be empty')
+  .max(40, 'is at most 40 characters')
+  .regex(
+    /^[0-9\u0660-\u0669\u06F0-\u06F9\uFF10-\uFF19 \u00A0A-Za-z()+\-./#*,;~]+$/,
+    'must be a phone number: digits, letters, spaces and + ( ) - . / # * , ; ~',
+  );
+
+/** E.164 as the API returns it, or '' for a customer known only by a WhatsApp username. */
+export const E164OrEmptySchema = z.union([z.literal(''), z.string().regex(/^\+[1-9]\d{1,14}$/)]);
 
 export const CrmLinkSchema = z.object({
   system: z
@@ -15,9 +34,9 @@ export type CrmLink = z.infer<typeof CrmLinkSchema>;
 
 export const UpsertContactRequestSchema = z
   .object({
-    name: z.string().trim().min(1, 'cannot be empty').max(200),
+    name: nameText(200),
     /** As written on the CRM page; normalised to E.164 by the worker. */
-    phone: z.string().trim().min(1, 'cannot be empty').max(40),
+    phone: PhoneInputSchema,
     /** ISO 3166 alpha-2 country for numbers written without a country code. */
     defaultCountry: z
       .string()
@@ -33,7 +52,7 @@ export const ContactSchema = z
     id: IdSchema,
     name: z.string(),
     /** E.164, e.g. "+14155550101"; '' when the customer hides their number behind a username (2026). */
-    phone: z.string(),
+    phone: E164OrEmptySchema,
     /** Their WhatsApp username (e.g. "@maria"), when they adopted one. */
     username: z.string().nullable().optional(),
     /** Their business-scoped WhatsApp user id (BSUID), when WhatsApp gave one. */
@@ -49,7 +68,7 @@ export type Contact = z.infer<typeof ContactSchema>;
 
 /** `GET /contacts/lookup?phone=`: a number as a CRM page shows it (normalised like the upsert). */
 export const ContactLookupQuerySchema = z.object({
-  phone: z.string().trim().min(1, 'phone cannot be empty').max(40, 'phone is at most 40 characters'),
+  phone: PhoneInputSchema,
   defaultCountry: UpsertContactRequestSchema.shape.defaultCountry,
 });
 

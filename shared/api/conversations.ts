@@ -1,6 +1,7 @@
 // Conversation API shapes shared by the worker and the extension (SPEC §5): the panel state of a
 // contact, messages as the user writes and sees them, threads, and teamwork requests.
 import { z } from 'zod';
+import { freeText } from './text';
 import { IdSchema } from './common';
 
 export const ConsentSchema = z.enum(['none', 'pending', 'opted_in', 'opted_out', 'not_on_whatsapp']);
@@ -31,8 +32,7 @@ export const ConversationStateSchema = z
   .meta({ id: 'ConversationState' });
 export type ConversationStateDto = z.infer<typeof ConversationStateSchema>;
 
-const TextSchema = z
-  .string()
+const TextSchema = freeText(4096)
   .trim()
   .min(1, 'text cannot be empty')
   .max(4096, 'text is at most 4096 characters');
@@ -45,14 +45,14 @@ export const SendMessageRequestSchema = z
       type: z.literal('template'),
       name: z.string().regex(/^[a-z0-9_]{1,512}$/, 'name must be an approved template name'),
       language: z.string().min(2).max(15),
-      params: z.record(z.string(), z.string().max(1024)).default({}),
+      params: z.record(z.string(), freeText(1024, 'a template value')).default({}),
       /** The picture of a template with an IMAGE header: an id from `POST /api/v1/media`. */
       headerMediaId: IdSchema.optional(),
     }),
     z.object({
       type: z.literal('image'),
       mediaId: IdSchema,
-      caption: z.string().max(1024, 'caption is at most 1024 characters').optional(),
+      caption: freeText(1024, 'caption').optional(),
     }),
   ])
   .meta({ id: 'SendMessageRequest' });

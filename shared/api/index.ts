@@ -9,4 +9,5 @@ export * from './dead-letters';
 export * from './media';
 export * from './live';
 export * from './templates';
+export * from './text';
 export * from './privacy';

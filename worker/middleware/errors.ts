@@ -30,14 +30,28 @@ const TARGET_NAMES: Record<string, string> = {
   header: 'headers',
 };
 
+/** I4: the Idempotency-Key header's own codes (missing, or not 1–200 visible ASCII characters). */
+function idempotencyKeyProblem(error: ZodError, target?: string): [string, string] | null {
+  const issue = error.issues.find((i) => i.path[0] === 'idempotency-key');
+  if (target !== 'header' || !issue) return null;
+  if (issue.code === 'invalid_type')
+    return ['idempotency_key_required', 'Send an Idempotency-Key header (e.g. a UUID) with every message.'];
+  return ['invalid_idempotency_key', 'Idempotency-Key must be 1–200 visible ASCII characters.'];
+}
+
 /** `defaultHook` of every OpenAPIHono router: answers invalid input before the handler runs. */
 export function validationHook(
   result: { success: true } | { success: false; error: ZodError; target?: string },
   c: Context<AppEnv>,
 ): Response | undefined {
   if (result.success) return undefined;
+  const key = idempotencyKeyProblem(result.error, result.target);
+  if (key) return c.json(body(...key), 400);
   const where = TARGET_NAMES[result.target ?? ''] ?? 'request';
-  return c.json(body('invalid_request', `Invalid ${where}: ${describeZodError(result.error)}`), 400);
+  // SPEC §5: a bad phone is `invalid_phone`, whether its shape (here) or its number (libphonenumber) is wrong.
+  const onlyPhone = result.error.issues.every((i) => i.path[0] === 'phone');
+  const code = onlyPhone ? 'invalid_phone' : 'invalid_request';
+  return c.json(body(code, `Invalid ${where}: ${describeZodError(result.error)}`), 400);
 }
 
 /** Framework-level refusals (body parsing, content type) in the API's words; always a 400. */

@@ -1,6 +1,6 @@
 // A conversation's messages and teamwork (B4–B10, B13–B16, B22, I4, I8): send with an
 // Idempotency-Key, read a thread, add / remove / leave / transfer, eligible colleagues, join requests.
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import {
   ConversationParamSchema,
   ConversationStateEnvelopeSchema,
@@ -18,7 +18,7 @@ import { act, colleague, requireIdempotencyKey, writeCommand } from '../services
 import { conversationById, userRef } from '../services/conversations';
 import { eligibleColleagues } from '../services/eligible-users';
 import { ApiError } from '../services/errors';
-import { AUTHED, errors, json, jsonBody, newRouter, WHATSAPP } from './openapi';
+import { AUTHED, errors, IdempotencyKeyHeadersSchema, json, jsonBody, newRouter, WHATSAPP } from './openapi';
 import type { AppEnv } from '../env';
 import type { Context } from 'hono';
 
@@ -31,7 +31,7 @@ const sendRoute = createRoute({
   summary: 'Send a text, picture or template; queued when consent or the window requires (B4, B7, I4)',
   request: {
     params: ConversationParamSchema,
-    headers: z.object({ 'idempotency-key': z.string().optional() }),
+    headers: IdempotencyKeyHeadersSchema,
     body: jsonBody(SendMessageRequestSchema),
   },
   responses: {
