@@ -3,7 +3,9 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from './env';
 import { requestContext } from './middleware/context';
+import { jsonBodyCap } from './middleware/body-cap';
 import { onError, onNotFound, validationHook } from './middleware/errors';
+import { methodNotAllowed } from './middleware/method-not-allowed';
 import { adminConsentRoutes } from './routes/admin-consent';
 import { adminDeadLetterRoutes } from './routes/admin-dead-letters';
 import { adminNumberResumeRoutes } from './routes/admin-number-resume';
@@ -20,6 +22,7 @@ import { historyRoutes } from './routes/history';
 import { liveSocketRoutes, liveTicketRoutes } from './routes/live';
 import { mediaRoutes } from './routes/media';
 import { json } from './routes/openapi';
+import { completeDocument } from './routes/openapi/document';
 import { templateRoutes } from './routes/templates';
 import { webhookRoutes } from './routes/webhooks';
 
@@ -35,8 +38,9 @@ const healthRoute = createRoute({
 
 const base = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 base.use('*', requestContext);
+base.use(`${API}/*`, jsonBodyCap);
 base.onError(onError);
-base.notFound(onNotFound);
+base.notFound(methodNotAllowed(() => app.routes, onNotFound));
 
 export const app = base
   .openapi(healthRoute, (c) => c.json({ ok: true as const }, 200))
@@ -68,9 +72,13 @@ app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', {
   description: 'Access token from POST /api/v1/auth/login (15 minutes; renew with /auth/refresh).',
 });
 
-app.doc(`${API}/openapi.json`, {
-  openapi: '3.0.3',
+const DOCUMENT = {
+  openapi: '3.1.0',
+  servers: [{ url: '/', description: 'This Greenline deployment' }],
   info: { title: 'Greenline API', version: '1.0.0', description: 'Agent and admin API of Greenline.' },
-});
+};
+/** The document served at /api/v1/openapi.json (and linted by tests/contract/openapi-lint.test.ts). */
+export const openApiDocument = () => completeDocument(app.getOpenAPI31Document(DOCUMENT));
+app.get(`${API}/openapi.json`, (c) => c.json(openApiDocument()));
 
 export type AppType = typeof app;
