@@ -38,6 +38,13 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'contract',
+          include: ['tests/contract/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
           name: 'whatsapp',
           include: ['tests/whatsapp/**/*.test.ts'],
           environment: 'node',
