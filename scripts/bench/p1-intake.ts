@@ -25,6 +25,9 @@ const ROUNDS = envNumber('BENCH_P1_ROUNDS', 4);
 const CONCURRENCY = envNumber('BENCH_P1_CONCURRENCY', 16);
 const LEVELS = (process.env.BENCH_P1_LEVELS ?? '1,100,10000').split(',').map(Number);
 const TARGET = 0.8;
+/** Touch every conversation once before a level's slices (set 0 for a quick run: then most events at
+ * 10,000 are a conversation's first, and memory per object is not measured). */
+const PREFILL = process.env.BENCH_P1_PREFILL !== '0';
 
 type Side = 'greenline' | 'baseline';
 
@@ -80,7 +83,7 @@ async function level(
   const objectsBefore = greenlineCensus(rt.persistTo).objects;
   const dirBefore = directoryCensus(rt.persistTo);
   const sentBefore = senders.greenline.sent.length;
-  await prefill(rt, senders, conversations);
+  if (PREFILL) await prefill(rt, senders, conversations);
   const result: LevelResult = {
     conversations,
     greenline: [],
