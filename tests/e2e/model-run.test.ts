@@ -24,6 +24,8 @@ describe('fault-injected model run on the local stack', () => {
     console.log(`model run: seed ${SEED}, ${SCENARIOS} scenarios (MODEL_RUN_SEED=${SEED} to rerun)`);
     const run = await runModel(stack, { seed: SEED, count: SCENARIOS });
     const report = run.failing.map(describeResult).join('\n\n');
+    const odd = run.results.filter((r) => r.record.anomalies.length > 0);
+    if (odd.length) console.log(`anomalies (not violations):\n${odd.map(describeResult).join('\n\n')}`);
     expect(run.results).toHaveLength(SCENARIOS);
     expect(run.violations, `seed ${SEED}:\n${report}`).toBe(0);
   }, 900_000);

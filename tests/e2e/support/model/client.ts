@@ -27,7 +27,11 @@ export class ModelClient {
   private async token(user: UserName | 'erin', fresh = false): Promise<string> {
     const known = this.tokens.get(user);
     if (known && !fresh) return known;
-    const token = await this.stack.login(user === 'erin' ? 'erin@globex.test' : EMAILS[user]);
+    const email = user === 'erin' ? 'erin@globex.test' : EMAILS[user];
+    // wrangler dev answers 503 while it reloads edited sources; a sign-in is retried, not fatal.
+    const token = await this.stack
+      .login(email)
+      .catch(() => new Promise((r) => setTimeout(r, 2_000)).then(() => this.stack.login(email)));
     this.tokens.set(user, token);
     return token;
   }

@@ -140,6 +140,13 @@ export function describeResult(r: ScenarioResult): string {
   return lines.join('\n');
 }
 
+/** A scenario the harness could not finish (e.g. wrangler reloading edited sources): an anomaly, not a verdict. */
+function aborted(index: number, scenario: Scenario, err: unknown): ScenarioResult {
+  const record = newRecord([]);
+  record.anomalies.push(`scenario aborted: ${err instanceof Error ? err.message : String(err)}`);
+  return { index, scenario, record, violations: [], ms: 0 };
+}
+
 export interface ModelRun {
   seed: number;
   results: ScenarioResult[];
@@ -164,7 +171,11 @@ export async function runModel(
   const results: ScenarioResult[] = [];
   for (const [index, scenario] of list.entries()) {
     if (options.only && !options.only.includes(index)) continue;
-    const result = await runScenario(client, scenario, { run: options.run ?? 0, index, seed: options.seed });
+    const result = await runScenario(client, scenario, {
+      run: options.run ?? 0,
+      index,
+      seed: options.seed,
+    }).catch((err: unknown) => aborted(index, scenario, err));
     results.push(result);
     options.onResult?.(result);
   }
