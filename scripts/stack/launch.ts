@@ -8,7 +8,7 @@ import { type RunningSandbox, startSandbox } from '../../sandbox/index';
 import { type Child, type ExitInfo, type Logger, spawnChild } from './children';
 import { ensureDevSecrets } from './dev-secrets';
 import { HOST, type StackOptions } from './options';
-import { assertPortFree, PortInUseError } from './ports';
+import { assertPortFree, freePort, PortInUseError } from './ports';
 import { spawnSeed } from './seed';
 import { prepareStateDir, wipeStateDir } from './state-dir';
 import { waitForHealth, wranglerDevArgs, wranglerNoiseFilter } from './worker';
@@ -136,12 +136,13 @@ export class LocalStack {
     this.check();
 
     this.workerUrl = workerUrl;
+    const inspectorPort = await freePort();
     this.spawnWorker = () =>
       this.track(
         spawnChild({
           name: 'worker',
           command: process.execPath,
-          args: wranglerDevArgs(root, { port: workerPort, persistTo, sandboxUrl }),
+          args: wranglerDevArgs(root, { port: workerPort, persistTo, sandboxUrl, inspectorPort }),
           cwd: root,
           env,
           log: this.log,

@@ -9,6 +9,8 @@ export interface WorkerSettings {
   persistTo: string;
   /** Base URL of the sandbox, given to the worker as WHATSAPP_API_BASE. */
   sandboxUrl: string;
+  /** The devtools inspector's port: a free one, so two stacks starting at once do not both take 9229. */
+  inspectorPort: number;
 }
 
 /** Arguments for the project's Node running wrangler's own entry (so Node 22 runs it, whatever PATH says). */
@@ -22,6 +24,8 @@ export function wranglerDevArgs(root: string, settings: WorkerSettings): string[
     String(settings.port),
     '--persist-to',
     settings.persistTo,
+    '--inspector-port',
+    String(settings.inspectorPort),
     '--var',
     `WHATSAPP_API_BASE:${settings.sandboxUrl}`,
     '--show-interactive-dev-session=false',
