@@ -11,11 +11,17 @@ const TemplateSchema = z.object({
   name: z.string(),
   language: z.string(),
   status: z.string(),
-  category: z.enum(['UTILITY', 'MARKETING']),
+  category: z.enum(['UTILITY', 'MARKETING', 'AUTHENTICATION']),
   parameter_format: z.literal('POSITIONAL'),
   components: z.array(
     z.union([
       z.object({ type: z.literal('HEADER'), format: z.literal('TEXT'), text: z.string() }),
+      // A picture or document header (the demo's product_brochure): saved and loaded like the rest.
+      z.object({
+        type: z.literal('HEADER'),
+        format: z.enum(['IMAGE', 'DOCUMENT']),
+        example: z.object({ header_handle: z.array(z.string()) }).optional(),
+      }),
       z.object({
         type: z.literal('BODY'),
         text: z.string(),

@@ -40,7 +40,8 @@ describe('npm start stack', () => {
     const templates = await stack.api('/api/v1/templates', { token });
     expect(templates.status, JSON.stringify(templates.body)).toBe(200);
     const names = AgentTemplateListSchema.parse(templates.body).templates.map((t) => t.name);
-    expect(names).toContain(OPT_IN_TEMPLATE_NAME);
+    expect(names).not.toContain(OPT_IN_TEMPLATE_NAME); // sent only by the opt-in request (B1)
+    expect(names).toContain('appointment_reminder');
     expect(names).toContain('seasonal_offer'); // the approved MARKETING one
     expect(names).not.toContain('order_shipped'); // pending: never offered
     expect(names).not.toContain('flash_sale_blast'); // rejected: never offered
