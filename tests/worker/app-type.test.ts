@@ -26,6 +26,6 @@ describe('typed client', () => {
     const templates = await client.api.v1.templates.$get({}, { headers });
     if (templates.status !== 200) throw new Error(`templates: ${templates.status}`);
     const names: string[] = (await templates.json()).templates.map((t) => t.name);
-    expect(names).toContain('greenline_opt_in');
+    expect(names).toContain('meeting_follow_up');
   });
 });
