@@ -81,7 +81,20 @@ export async function signIn(
   await page.getByLabel('Email', { exact: true }).fill(email);
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  try {
+    await page.getByRole('button', { name: 'Sign out' }).waitFor({ timeout: 45_000 });
+  } catch (error) {
+    // Say what the person would have seen: the page's alerts and the server it was signing in to.
+    const alerts = (await page.getByRole('alert').allInnerTexts()).filter((t) => t.trim() !== '');
+    const server = await page
+      .getByLabel('Server', { exact: true })
+      .inputValue({ timeout: 1_000 })
+      .catch(() => '(no Server field)');
+    throw new Error(
+      `signing in ${email} at ${serverUrl} did not finish; the page says ${JSON.stringify(alerts)}, Server field ${server}`,
+      { cause: error },
+    );
+  }
   return page;
 }
 

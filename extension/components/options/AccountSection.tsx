@@ -9,7 +9,7 @@ export function AccountSection(props: { account: AccountModel }) {
   const { account } = props;
   const status = account.status.value;
   // The forms appear once the background has answered (or failed to), never to vanish under typing.
-  const checking = status === null && account.task.error.value === null;
+  const checking = status === null && account.checkTask.error.value === null;
   return (
     <Section id="account" title="Account">
       {checking && <p>Checking your session…</p>}
@@ -20,6 +20,7 @@ export function AccountSection(props: { account: AccountModel }) {
           <InvitationForm account={account} />
         </>
       )}
+      <TaskNotes task={account.checkTask} />
       <TaskNotes task={account.task} busyText="Please wait…" />
     </Section>
   );

@@ -25,9 +25,7 @@ export function SignInForm(props: { account: AccountModel }) {
           required
           autocomplete="url"
           value={account.serverUrl.value}
-          onInput={(e) => {
-            account.serverUrl.value = e.currentTarget.value;
-          }}
+          onInput={(e) => account.typeServer(e.currentTarget.value)}
         />
       </label>
       <label class="field">

@@ -58,7 +58,11 @@ export function createAccountModel(ports: OptionsPorts) {
   const status = signal<SessionStatus | null>(null);
   const me = signal<MeResponse | null>(null);
   const serverUrl = signal(ports.defaultServer);
+  // Once the person has typed a server address, nothing read later (the saved one) replaces it.
+  let serverTyped = false;
   const task = createTask();
+  // Asking the background who is signed in has its own task, so it never holds up a sign-in.
+  const checkTask = createTask();
   const meTask = createTask();
   const isSignedIn = computed(() => status.value?.signedIn === true);
   const isAdmin = computed(() => isSignedIn.value && status.value?.user?.role === 'admin');
@@ -114,18 +118,25 @@ export function createAccountModel(ports: OptionsPorts) {
     me,
     serverUrl,
     task,
+    checkTask,
     meTask,
     isSignedIn,
     isAdmin,
     async init(): Promise<() => void> {
       const stop = ports.messaging.onStatusChanged((next) => void show(next));
-      serverUrl.value = await ports.preferences.get('serverUrl');
-      const current = await task.run(() => ports.messaging.getStatus());
+      const saved = await ports.preferences.get('serverUrl');
+      if (!serverTyped) serverUrl.value = saved;
+      const current = await checkTask.run(() => ports.messaging.getStatus());
       if (current) {
         if (current.signedIn) serverUrl.value = current.serverUrl;
         await show(current);
       }
       return stop;
+    },
+    /** What the person typed in the Server field. */
+    typeServer(text: string): void {
+      serverTyped = true;
+      serverUrl.value = text;
     },
     signIn(input: SignInInput): Promise<boolean> {
       return withServer(input.serverUrl, (origin) =>

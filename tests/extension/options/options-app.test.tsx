@@ -215,6 +215,31 @@ describe('options page: start-up', () => {
     expect(await screen.findByLabelText('Email')).toBeTruthy();
   });
 
+  it('keeps the server a person typed when the saved one is read later, and signs in while the session check is still out', async () => {
+    let savedServer: (url: string) => void = () => undefined;
+    const { session, messaging } = startPage({ 'GET /me': ok(meOf(ALICE)) }, SIGNED_OUT, (fake) => {
+      const read = fake.ports.preferences.get;
+      const later = new Promise<string>((resolve) => (savedServer = resolve));
+      fake.ports.preferences.get = ((key: string) =>
+        key === 'serverUrl' ? later : read(key as 'defaultCountry')) as typeof read;
+      fake.messaging.getStatus.mockImplementation(() => new Promise(() => undefined));
+    });
+    // The background announces the signed-out session before the page has read its preferences.
+    for (const listener of session.listeners) listener(SIGNED_OUT);
+    session.signInResult = { ok: true, status: statusOf(ALICE) };
+    await screen.findByLabelText('Server');
+    type('Server', 'http://127.0.0.1:49152');
+    type('Email', 'alice@acme.example');
+    type('Password', 'greenline-demo');
+    savedServer(DEFAULT_SERVER);
+    await waitFor(() => expect(messaging.getStatus).toHaveBeenCalled());
+    expect((screen.getByLabelText('Server') as HTMLInputElement).value).toBe('http://127.0.0.1:49152');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByRole('button', { name: 'Sign out' })).toBeTruthy();
+    expect(messaging.signIn.mock.calls[0]?.[0].serverUrl).toBe('http://127.0.0.1:49152');
+  });
+
   it('still offers sign-in when the background cannot be reached, and says so', async () => {
     const { started } = startPage({}, SIGNED_OUT, (fake) =>
       fake.messaging.getStatus.mockRejectedValueOnce(new Error('Could not establish connection.')),
