@@ -7,6 +7,7 @@ import {
   OrgResponseSchema,
 } from '../../shared/api/admin';
 
+import { endOrgLive } from '../services/live-revocation';
 import { putNumber, readNumber } from '../services/number-settings';
 import { patchOrg, readOrg } from '../services/org-settings';
 import { ADMIN, AUTHED, errors, json, jsonBody, newRouter } from './openapi';
@@ -51,9 +52,12 @@ const putNumberRoute = createRoute({
 
 export const adminOrgRoutes = newRouter()
   .openapi(getOrgRoute, async (c) => c.json(await readOrg(c.var.db, c.var.auth.org.id), 200))
-  .openapi(patchOrgRoute, async (c) =>
-    c.json(await patchOrg(c.var.db, c.var.auth.org.id, c.req.valid('json'), c.var.now), 200),
-  )
+  .openapi(patchOrgRoute, async (c) => {
+    const patch = c.req.valid('json');
+    const updated = await patchOrg(c.var.db, c.var.auth.org.id, patch, c.var.now);
+    if (patch.whatsappEnabled === false) await endOrgLive(c.env, c.var.db, c.var.auth.org.id);
+    return c.json(updated, 200);
+  })
   .openapi(getNumberRoute, async (c) => c.json(await readNumber(c.var.db, c.var.auth.org.id), 200))
   .openapi(putNumberRoute, async (c) => {
     const key = c.env.TOKEN_ENCRYPTION_KEY;

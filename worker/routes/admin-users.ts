@@ -19,6 +19,7 @@ import {
   patchUser,
   removeUser,
 } from '../services/admin-users';
+import { endLive } from '../services/live-revocation';
 import { ADMIN, AUTHED, errors, json, jsonBody, newRouter } from './openapi';
 
 const listRoute = createRoute({
@@ -78,11 +79,17 @@ export const adminUserRoutes = newRouter()
   .openapi(patchRoute, async (c) => {
     const { org, user } = c.var.auth;
     const id = c.req.valid('param').id;
-    return c.json(await patchUser(c.var.db, org.id, user.id, id, c.req.valid('json'), c.var.now), 200);
+    const patch = c.req.valid('json');
+    const updated = await patchUser(c.var.db, org.id, user.id, id, patch, c.var.now);
+    if (patch.disabled === true) await endLive(c.env, id, 'accountDisabled');
+    else if (patch.whatsappEnabled === false) await endLive(c.env, id, 'whatsappOff');
+    return c.json(updated, 200);
   })
   .openapi(removeRoute, async (c) => {
     const { org, user } = c.var.auth;
-    await removeUser(c.var.db, org.id, user.id, c.req.valid('param').id, c.var.now);
+    const id = c.req.valid('param').id;
+    await removeUser(c.var.db, org.id, user.id, id, c.var.now);
+    await endLive(c.env, id, 'accountRemoved');
     return c.json({ ok: true as const }, 200);
   })
   .openapi(inviteRoute, async (c) => {

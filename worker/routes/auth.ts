@@ -10,6 +10,7 @@ import {
 } from '../../shared/api/auth';
 import { requireAuth } from '../middleware/auth';
 import { acceptInvitation, login } from '../services/auth';
+import { endLive } from '../services/live-revocation';
 import { describeMe } from '../services/me';
 import { endSession, refreshSession } from '../services/sessions';
 import { bearer, errors, json, jsonBody, newRouter } from './openapi';
@@ -73,6 +74,7 @@ export const authRoutes = newRouter()
   })
   .openapi(logoutRoute, async (c) => {
     await endSession(c.var.db, c.var.auth, c.var.now);
+    await endLive(c.env, c.var.auth.user.id, 'signedOut', c.var.auth.session.id);
     return c.json({ ok: true as const }, 200);
   })
   .openapi(acceptRoute, async (c) => {
