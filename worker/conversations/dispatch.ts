@@ -1,8 +1,9 @@
-// Sending one message for a conversation: wait for the number's shared throughput limiter (P3),
-// read the number's credentials, turn our stored picture into a Meta media id (B10), then send
-// through the typed client. Returns the outcome in the core's terms.
+// Sending one message for a conversation: read the number's credentials, turn our stored picture
+// into a Meta media id (B10), wait for the send's slot in the number's shared schedule (P3), then
+// send through the typed client. Returns the outcome in the core's terms.
 import type { Effect, SendResultOutcome } from '../domain/conversation';
 import { DEFAULT_THROUGHPUT_MPS } from '../domain/rate-limit';
+import { slotStillUsable } from '../domain/send-slots';
 import type { ConversationRef } from '../durable-objects/conversation-store';
 import type { Env } from '../env';
 import { numberCredentials } from '../services/number-settings';
@@ -21,16 +22,19 @@ export function throughputOf(env: Pick<Env, 'WHATSAPP_THROUGHPUT_MPS'>): number 
     : DEFAULT_THROUGHPUT_MPS;
 }
 
-/** Waits for the number's shared throughput limiter: a few ms at most at 80 messages/s. */
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(1, Math.ceil(ms))));
+
+/**
+ * Waits for this send's slot in the number's shared schedule (P3) and returns just as it may leave.
+ * A sender woken later than the slot allows books another one rather than crowd the next second.
+ */
 async function throughput(env: Env, ref: ConversationRef): Promise<void> {
   const gate = env.NUMBER_GATE.get(env.NUMBER_GATE.idFromName(ref.numberId));
   const limit = throughputOf(env);
-  for (let i = 0; i < 50; i++) {
-    const answer = await gate.acquire(limit);
-    if (answer.ok) return;
-    await new Promise((resolve) =>
-      setTimeout(resolve, Math.min(1_000, Math.max(1, answer.retryAt - Date.now()))),
-    );
+  for (;;) {
+    const { at } = await gate.reserve(limit);
+    while (Date.now() < at) await sleep(at - Date.now());
+    if (slotStillUsable(at, Date.now())) return;
   }
 }
 
@@ -52,7 +56,6 @@ async function outboundMedia(
 }
 
 export async function dispatch(env: Env, ref: ConversationRef, send: Send): Promise<SendResultOutcome> {
-  await throughput(env, ref);
   const db = openDb(env);
   const credentials = await numberCredentials(db, env.TOKEN_ENCRYPTION_KEY, ref.orgId);
   // The number is gone: what WhatsApp says of an unregistered business number (pauses sending).
@@ -69,6 +72,8 @@ export async function dispatch(env: Env, ref: ConversationRef, send: Send): Prom
     const headerMedia = { ...send.payload.headerMedia, mediaId: media };
     message = { ...send, payload: { ...send.payload, headerMedia } };
   }
+  // Last before the request, so nothing between the slot and the send makes it late.
+  await throughput(env, ref);
   return performSend(
     {
       baseUrl: env.WHATSAPP_API_BASE ?? 'https://graph.facebook.com',

@@ -1,16 +1,18 @@
-// One throughput limiter per business number (SPEC §6, P3), shared by all its conversations: a
-// token bucket at the number's messages-per-second (80 by default, up to 1,000). Kept in memory:
-// after a restart the bucket starts full, which WhatsApp's own 130429 (retried) still guards.
+// One send schedule per business number (SPEC §6, P3), shared by all its conversations: each send
+// books an evenly spaced slot (`domain/send-slots`), so no one-second window ever carries more than
+// the number's messages-per-second (80 by default, up to 1,000), a burst right after a release
+// included. Kept in memory: after a restart the schedule starts empty, which WhatsApp's own 130429
+// (retried) still guards.
 import { DurableObject } from 'cloudflare:workers';
-import { type Bucket, takeToken, throughputLimit } from '../domain/rate-limit';
+import { bookSlot, type SlotSchedule, sendSlots } from '../domain/send-slots';
 
 export class NumberGate extends DurableObject {
-  private bucket: Bucket | null = null;
+  private schedule: SlotSchedule | null = null;
 
-  /** A send may go now, or the instant (epoch ms, real time) a token will be there. */
-  async acquire(messagesPerSecond: number): Promise<{ ok: true } | { ok: false; retryAt: number }> {
-    const taken = takeToken(this.bucket, throughputLimit(messagesPerSecond), Date.now());
-    this.bucket = taken.bucket;
-    return taken.ok ? { ok: true } : { ok: false, retryAt: taken.availableAt };
+  /** Books this send's slot: the instant (epoch ms, real time) from which it may leave. */
+  async reserve(messagesPerSecond: number): Promise<{ at: number }> {
+    const booked = bookSlot(this.schedule, sendSlots(messagesPerSecond), Date.now());
+    this.schedule = booked.schedule;
+    return { at: booked.at };
   }
 }
