@@ -3,7 +3,7 @@
 // sends nothing more to them; an expired session's socket is closed at its next frame; the facts
 // survive the object's eviction (hibernation); a ping re-reads the session as a safety net.
 import { env, evictDurableObject, runInDurableObject, SELF } from 'cloudflare:test';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { type LiveFrame, LiveFrameSchema } from '../../shared/api/live';
 import { hashToken } from '../../worker/auth/tokens';
 import type { UserLive } from '../../worker/durable-objects/user-live';
@@ -109,25 +109,15 @@ describe('I8: the code that revokes closes the live sockets at once', () => {
     const { conversationId } = await optedIn(alice, 'Switched Customer', '+14155550163');
     const socket = await connect(alice);
     const off = { token: admin, body: { whatsappEnabled: false } };
+    onTestFinished(async () => {
+      await call('PATCH', '/api/v1/admin/users/acme-alice', {
+        token: admin,
+        body: { whatsappEnabled: true },
+      });
+    });
     expect((await call('PATCH', '/api/v1/admin/users/acme-alice', off)).status).toBe(200);
     expect(await socket.closed).toEqual({ code: 4403, reason: 'whatsapp disabled' });
     await nothingMoreFor('acme-alice', conversationId, '+14155550163', socket.frames);
-    const on = { token: admin, body: { whatsappEnabled: true } };
-    expect((await call('PATCH', '/api/v1/admin/users/acme-alice', on)).status).toBe(200);
-  });
-
-  it('I8: WhatsApp switched off for the org closes every user’s socket (4403 whatsapp disabled)', async () => {
-    const alice = await tokenFor('alice@acme.test');
-    const { conversationId } = await optedIn(alice, 'Org Off Customer', '+14155550164');
-    const agent = await connect(alice);
-    const self = await connect(admin);
-    const off = { token: admin, body: { whatsappEnabled: false } };
-    expect((await call('PATCH', '/api/v1/admin/org', off)).status).toBe(200);
-    expect(await agent.closed).toEqual({ code: 4403, reason: 'whatsapp disabled' });
-    expect(await self.closed).toEqual({ code: 4403, reason: 'whatsapp disabled' });
-    await nothingMoreFor('acme-alice', conversationId, '+14155550164', agent.frames);
-    const on = { token: admin, body: { whatsappEnabled: true } };
-    expect((await call('PATCH', '/api/v1/admin/org', on)).status).toBe(200);
   });
 });
 
@@ -179,5 +169,22 @@ describe('I8: what the live object keeps per socket', () => {
     socket.ws.send(JSON.stringify({ type: 'ping' }));
     expect(await socket.closed).toEqual({ code: 4401, reason: 'session revoked' });
     expect(socket.frames.some((f) => f.type === 'pong')).toBe(false);
+  });
+});
+
+describe('I8: the org switched off', () => {
+  it('I8: WhatsApp switched off for the org closes every user’s socket (4403 whatsapp disabled)', async () => {
+    const alice = await tokenFor('alice@acme.test');
+    const { conversationId } = await optedIn(alice, 'Org Off Customer', '+14155550164');
+    const agent = await connect(alice);
+    const self = await connect(admin);
+    const off = { token: admin, body: { whatsappEnabled: false } };
+    onTestFinished(async () => {
+      await call('PATCH', '/api/v1/admin/org', { token: admin, body: { whatsappEnabled: true } });
+    });
+    expect((await call('PATCH', '/api/v1/admin/org', off)).status).toBe(200);
+    expect(await agent.closed).toEqual({ code: 4403, reason: 'whatsapp disabled' });
+    expect(await self.closed).toEqual({ code: 4403, reason: 'whatsapp disabled' });
+    await nothingMoreFor('acme-alice', conversationId, '+14155550164', agent.frames);
   });
 });
