@@ -164,6 +164,24 @@ describe('exactly once (I4)', () => {
     expect(d.drain()).toHaveLength(1);
   });
 
+  it('I4 / B15: a retry after being removed is refused; a leaver’s retry still returns their message', () => {
+    const d = optedIn();
+    d.run({ type: 'add_participant', actor: alice, target: bob });
+    d.write(bob, { type: 'text', text: 'from Bob' }, 'bob-key');
+    const alices = d.write(alice, { type: 'text', text: 'from Alice' }, 'alice-key');
+    d.run({ type: 'remove_participant', actor: alice, targetId: bob.id });
+    expect(d.write(bob, { type: 'text', text: 'from Bob' }, 'bob-key')).toEqual({
+      ok: false,
+      reason: 'not_participant',
+    });
+    d.run({ type: 'leave', actor: alice });
+    expect(d.write(alice, { type: 'text', text: 'from Alice' }, 'alice-key')).toMatchObject({
+      ok: true,
+      duplicate: true,
+      message: { id: messageId(alices) },
+    });
+  });
+
   it('I4: keys are per user: Bob may use the same key as Alice', () => {
     const d = optedIn();
     d.run({ type: 'add_participant', actor: alice, target: bob });

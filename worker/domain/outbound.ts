@@ -13,7 +13,7 @@ import {
 import { isPending } from './messages';
 import { kindOf, newMessage } from './queue-ops';
 import { decideSend } from './send-policy';
-import { currentThread, isParticipant, start } from './team';
+import { currentThread, isParticipant, readAccess, start } from './team';
 import { isWindowOpen } from './window';
 
 /** Quick-reply payloads of the opt-in template's Yes / No buttons; a tap comes back with one of them. */
@@ -69,6 +69,9 @@ export function write(state: ConversationState, cmd: WriteCommand, ctx: Conversa
     if (known.fingerprint !== cmd.fingerprint)
       return { state, effects: [], result: { ok: false, reason: 'idempotency_conflict' } };
     const original = state.messages.find((m) => m.id === known.messageId);
+    // B15: someone removed since has lost the thread, and its messages with it, their own included.
+    if (original && !readAccess(state.team, cmd.actor.id, original.threadId))
+      return { state, effects: [], result: { ok: false, reason: 'not_participant' } };
     return { state, effects: [], result: { ok: true, message: original, duplicate: true } };
   }
   const thread = currentThread(state.team);
