@@ -148,6 +148,11 @@ describe('account-level errors (SPEC §6)', () => {
     expect(number.body.pausedReason).toMatch(/payment/);
     const resumed = await call<{ paused: boolean }>('POST', '/api/v1/admin/number/resume', { token: admin });
     expect(resumed.body.paused).toBe(false);
+    // The conversation drains through its own alarm, set by the resume (P3): it goes out shortly after.
+    const end = Date.now() + 8_000;
+    while ((await state(alice, contact)).consent !== 'pending' && Date.now() < end) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
     expect((await state(alice, contact)).consent).toBe('pending');
   });
 });

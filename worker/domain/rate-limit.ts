@@ -1,6 +1,7 @@
-// Token buckets for the Cloud API's limits (P3, SPEC §6, reference §7): the per-number throughput
-// limit shared by all conversations of a number, and the pair limit to one customer. Pure: the
-// caller stores the bucket and passes the time.
+// Token buckets for the Cloud API's limits (P3, SPEC §6, reference §7): the pair limit to one
+// customer, and the check of a number's configured throughput. The number's sends themselves are
+// paced by `send-slots` (a bucket holding a second's worth let up to twice the limit through in the
+// second after a release). Pure: the caller stores the bucket and passes the time.
 
 export interface BucketSpec {
   capacity: number;
@@ -21,7 +22,8 @@ export const DEFAULT_THROUGHPUT_MPS = 80;
 const MAX_THROUGHPUT_MPS = 1000;
 
 /**
- * The per-number throughput limit: `mps` messages per second with a burst of one second's worth.
+ * The per-number throughput limit as a bucket: `mps` messages per second with a burst of one
+ * second's worth (what `send-slots` validates the configured limit with; it does not pace by it).
  * Meta grants 80 or 1,000 (20 for coexistence numbers); anything outside 1..1000 is a configuration
  * bug and throws.
  */

@@ -145,6 +145,19 @@ export class ConversationObject extends DurableObject<Env> {
     await this.drain();
   }
 
+  /**
+   * P3: asks this object's own alarm to wake it now and returns at once (an admin resumed the number),
+   * so every conversation of the number drains in parallel instead of inside the admin's request.
+   * False for an object that holds no conversation.
+   */
+  async wakeSoon(): Promise<boolean> {
+    if (!this.ref || !this.state) return false;
+    // The number's pause is read afresh by whatever step runs next, the alarm's or another's.
+    this.contextSource.invalidate();
+    await this.ctx.storage.setAlarm(Date.now());
+    return true;
+  }
+
   /** Issue 12: the state and the whole log as JSON (`PrivacyExport`), for a subject-access export. */
   async privacyExport(): Promise<string | null> {
     return this.state ? JSON.stringify({ state: this.state, log: exportLog(this.ctx.storage.sql) }) : null;

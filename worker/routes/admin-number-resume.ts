@@ -1,20 +1,53 @@
 // POST /api/v1/admin/number/resume (SPEC §6): after an account-level error paused the number, an admin
-// who fixed the cause resumes sending; every conversation of the number then drains its queue.
-import { createRoute } from '@hono/zod-openapi';
+// who fixed the cause resumes sending; every conversation of the number then drains its queue. The
+// request only marks the number resumed and sets each conversation's own alarm to now (P3): the
+// conversations drain in parallel, each through its alarm, not one after another inside this request
+// (workerd runs few of a request's subrequests at once). Idempotent: resuming again wakes them again,
+// which sends nothing twice.
+import { createRoute, z } from '@hono/zod-openapi';
 import { NumberSettingsSchema } from '../../shared/api/admin';
-import { toNumberDto } from '../services/number-settings';
+import type { Env } from '../env';
 import { notFound } from '../services/errors';
+import { toNumberDto } from '../services/number-settings';
 import { listOrgConversationIds } from '../storage/repos/conversations';
 import { getOrgNumber, updateNumber } from '../storage/repos/numbers';
 import { ADMIN, AUTHED, errors, json, newRouter } from './openapi';
+
+const NumberResumedSchema = NumberSettingsSchema.extend({
+  /** Conversations whose alarm was set to drain their queue now (each drains on its own). */
+  conversationsWoken: z.number().int().min(0),
+}).meta({ id: 'NumberResumed' });
 
 const resumeRoute = createRoute({
   ...ADMIN,
   method: 'post',
   path: '/admin/number/resume',
   summary: 'Resume sending after the number was paused by an account-level error; queued messages go out',
-  responses: { 200: json(NumberSettingsSchema, 'The number, sending again'), ...errors(...AUTHED, 404) },
+  responses: {
+    200: json(NumberResumedSchema, 'The number, sending again; its conversations drain on their own'),
+    ...errors(...AUTHED, 404),
+  },
 });
+
+/** Setting an alarm is one short call per conversation; this many are in flight at once. */
+const WAKE_BATCH = 25;
+
+/** Sets each conversation's alarm to now, in batches, without waiting for any drain. */
+async function wakeAll(env: Env, ids: readonly string[]): Promise<{ woken: number; failed: number }> {
+  let woken = 0;
+  let failed = 0;
+  for (let i = 0; i < ids.length; i += WAKE_BATCH) {
+    const batch = ids.slice(i, i + WAKE_BATCH);
+    const results = await Promise.allSettled(
+      batch.map((id) => env.CONVERSATION.get(env.CONVERSATION.idFromName(id)).wakeSoon()),
+    );
+    for (const r of results) {
+      if (r.status === 'rejected') failed += 1;
+      else if (r.value) woken += 1;
+    }
+  }
+  return { woken, failed };
+}
 
 export const adminNumberResumeRoutes = newRouter().openapi(resumeRoute, async (c) => {
   const { db, auth, now } = c.var;
@@ -23,10 +56,7 @@ export const adminNumberResumeRoutes = newRouter().openapi(resumeRoute, async (c
   const row = await updateNumber(db, auth.org.id, number.id, { paused: false, pausedReason: null }, now);
   if (!row) throw notFound('Business number');
   const ids = await listOrgConversationIds(db, auth.org.id, number.id);
-  const woken = await Promise.allSettled(
-    ids.map((id) => c.env.CONVERSATION.get(c.env.CONVERSATION.idFromName(id)).wake()),
-  );
-  const failed = woken.filter((r) => r.status === 'rejected').length;
+  const { woken, failed } = await wakeAll(c.env, ids);
   if (failed > 0)
     console.error(
       JSON.stringify({
@@ -35,5 +65,5 @@ export const adminNumberResumeRoutes = newRouter().openapi(resumeRoute, async (c
         failed,
       }),
     );
-  return c.json(toNumberDto(row), 200);
+  return c.json({ ...toNumberDto(row), conversationsWoken: woken }, 200);
 });
