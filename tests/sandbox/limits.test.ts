@@ -41,8 +41,22 @@ describe('per-number throughput', () => {
     await h.control('POST', '/sandbox/faults', { throughputPerSecond: 5 });
     const codes = await sendMany(7, (i) => [SAMUEL, MARIA][i % 2] ?? SAMUEL);
     expect(codes).toEqual([0, 0, 0, 0, 0, 130429, 130429]);
-    await h.advance(200);
-    expect(await sendMany(2, () => MARIA)).toEqual([0, 130429]);
+    await h.advance(999);
+    expect(await sendMany(1, () => MARIA)).toEqual([130429]);
+    await h.advance(1);
+    expect(await sendMany(6, (i) => [SAMUEL, MARIA][i % 2] ?? SAMUEL)).toEqual([0, 0, 0, 0, 0, 130429]);
+  });
+
+  it('P3 / 130429: no one-second window holds more than the limit, across a burst and the second after it', async () => {
+    await h.advance(60_000);
+    await h.control('POST', '/sandbox/faults', { throughputPerSecond: 5 });
+    expect(await sendMany(3, () => SAMUEL)).toEqual([0, 0, 0]);
+    await h.advance(600);
+    // (t-1 s, t] already holds 3: 2 more, not the 5 a refilled bucket would give.
+    expect(await sendMany(3, () => MARIA)).toEqual([0, 0, 130429]);
+    await h.advance(400);
+    // The first 3 left the window; the 2 from 400 ms ago are still in it.
+    expect(await sendMany(4, () => ANA)).toEqual([0, 0, 0, 130429]);
   });
 });
 
