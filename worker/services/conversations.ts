@@ -7,7 +7,7 @@ import type { Env } from '../env';
 import type { Db } from '../storage/db';
 import { type ContactRow, getContact } from '../storage/repos/contacts';
 import { ensureConversation, findConversationByWaId, getConversation } from '../storage/repos/conversations';
-import type { NumberRow } from '../storage/repos/numbers';
+import type { KnownConversation, NumberRow } from '../storage/repos/numbers';
 import { getOrgNumber } from '../storage/repos/numbers';
 import type { OrgRow } from '../storage/repos/orgs';
 import type { UserRow } from '../storage/repos/users';
@@ -89,7 +89,8 @@ export async function conversationById(
  * Intake: the conversation a customer's message or a status belongs to. The contact is found by
  * whichever id arrives (BSUID, wa_id, parent BSUID, phone) and linked with any other contact the same
  * event names (`customer-identity.ts`); a customer writing first becomes a contact named by their
- * WhatsApp profile (B22). One query on the usual path: the contact is known and nothing is new.
+ * WhatsApp profile (B22). One query on the usual path: the contact is known and nothing is new;
+ * none when the caller read it with the number (`prefetched`, looked up by the first routing id).
  */
 export async function conversationForCustomer(
   env: Env,
@@ -97,10 +98,16 @@ export async function conversationForCustomer(
   number: NumberRow,
   signal: CustomerSignal,
   now: number,
+  prefetched?: KnownConversation | null,
 ): Promise<ConversationHandle & { resolved: ResolvedCustomer | null }> {
   const orgId = number.orgId;
   const primary = routingIds(signal)[0];
-  const known = primary ? await findConversationByWaId(db, orgId, number.id, primary) : undefined;
+  const known =
+    prefetched !== undefined
+      ? (prefetched ?? undefined)
+      : primary
+        ? await findConversationByWaId(db, orgId, number.id, primary)
+        : undefined;
   if (known && isSettled(known.contact, signal)) {
     return { ...stubFor(env, toRef(known.conversationId, number, known.contact)), resolved: null };
   }

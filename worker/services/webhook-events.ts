@@ -7,13 +7,18 @@ import type { InboundMessage } from '../domain/conversation';
 import type { Env } from '../env';
 import type { Db } from '../storage/db';
 import type { DeadLetterInput } from '../storage/repos/dead-letters';
-import { findRoutingNumber, type NumberRow } from '../storage/repos/numbers';
+import {
+  findMessageRoute,
+  findRoutingNumber,
+  type MessageRoute,
+  type NumberRow,
+} from '../storage/repos/numbers';
 import { setTemplateStatus } from '../storage/repos/templates';
 import { businessNumbers } from '../storage/schema';
 import type { MessageEvent, StatusEvent, TemplateStatusEvent, WebhookEvent } from '../whatsapp';
 import { getContact } from '../storage/repos/contacts';
 import { conversationForCustomer } from './conversations';
-import { changeNumber, type CustomerSignal, type ResolvedCustomer } from './customer-identity';
+import { changeNumber, type CustomerSignal, type ResolvedCustomer, routingIds } from './customer-identity';
 import { phaseTimer } from '../conversations/timings';
 import { ApiError } from './errors';
 import { findCustomerContact } from './webhook-customers';
@@ -45,6 +50,13 @@ export class NumberDirectory {
       this.cache.set(phoneNumberId, found);
     }
     return found;
+  }
+
+  /** A message's number and, in the same query, its known conversation (by the first routing id). */
+  async route(phoneNumberId: string, waId: string | null): Promise<MessageRoute | null> {
+    const route = (await findMessageRoute(this.db, phoneNumberId, waId)) ?? null;
+    if (!this.cache.has(phoneNumberId)) this.cache.set(phoneNumberId, Promise.resolve(route));
+    return route;
   }
 
   /** Every number of a WABA (template events carry only the WABA id). Belongs in repos/numbers. */
@@ -115,7 +127,8 @@ export function signalOf(e: MessageEvent): CustomerSignal {
 
 async function routeMessage(ctx: IntakeContext, e: MessageEvent): Promise<void> {
   const mark = phaseTimer(ctx.env);
-  const target = await ctx.numbers.lookup(e.phoneNumberId);
+  const signal = signalOf(e);
+  const target = await ctx.numbers.route(e.phoneNumberId, routingIds(signal)[0] ?? null);
   mark('intake_number');
   if (!target?.enabled) {
     const reason = target ? 'webhook_org_disabled' : 'webhook_unknown_number';
@@ -123,13 +136,12 @@ async function routeMessage(ctx: IntakeContext, e: MessageEvent): Promise<void> 
     return;
   }
   const { number } = target;
-  const signal = signalOf(e);
   if (!signal.phone && !signal.bsuid) {
     // Neither a phone number nor a business-scoped user id: nothing to name a contact by.
     ctx.deadLetter({ orgId: number.orgId, reason: 'message sender is not a phone number', payload: e });
     return;
   }
-  const handle = await conversationForCustomer(ctx.env, ctx.db, number, signal, ctx.now);
+  const handle = await conversationForCustomer(ctx.env, ctx.db, number, signal, ctx.now, target.known);
   mark('intake_conversation');
   noteLinking(ctx, number.orgId, handle.resolved, e.messageId);
   if (e.content.kind === 'system' && e.content.systemType === 'user_changed_number') {

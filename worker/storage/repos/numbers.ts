@@ -3,7 +3,8 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { newId } from '../ids';
-import { businessNumbers, orgs } from '../schema';
+import { businessNumbers, contacts, contactWaIds, conversations, orgs } from '../schema';
+import type { ContactRow } from './contacts';
 import { normaliseOrg, type OrgRow } from './orgs';
 
 export type NumberRow = typeof businessNumbers.$inferSelect;
@@ -56,6 +57,60 @@ export async function findRoutingNumber(
     .leftJoin(orgs, eq(orgs.id, businessNumbers.orgId))
     .where(eq(businessNumbers.phoneNumberId, phoneNumberId));
   return row && { number: row.number, enabled: row.enabled === true };
+}
+
+/** A conversation intake already knows: its id and the contact a wa_id (or BSUID) names. */
+export interface KnownConversation {
+  conversationId: string;
+  contact: ContactRow;
+}
+
+export interface MessageRoute {
+  number: NumberRow;
+  enabled: boolean;
+  /** The conversation on this number of the contact known by the id asked for; null if none yet. */
+  known: KnownConversation | null;
+}
+
+/**
+ * Intake's usual path in one query: the number a `phone_number_id` belongs to, its org's WhatsApp
+ * switch, and the conversation on that number with the contact known by `waId` (null: not found,
+ * so the caller resolves the customer the long way).
+ */
+export async function findMessageRoute(
+  db: Db,
+  phoneNumberId: string,
+  waId: string | null,
+): Promise<MessageRoute | undefined> {
+  const [row] = await db
+    .select({
+      number: businessNumbers,
+      enabled: orgs.whatsappEnabled,
+      conversationId: conversations.id,
+      contact: contacts,
+    })
+    .from(businessNumbers)
+    .leftJoin(orgs, eq(orgs.id, businessNumbers.orgId))
+    .leftJoin(
+      contactWaIds,
+      and(eq(contactWaIds.orgId, businessNumbers.orgId), eq(contactWaIds.waId, waId ?? '')),
+    )
+    .leftJoin(
+      contacts,
+      and(eq(contacts.id, contactWaIds.contactId), eq(contacts.orgId, businessNumbers.orgId)),
+    )
+    .leftJoin(
+      conversations,
+      and(eq(conversations.contactId, contacts.id), eq(conversations.numberId, businessNumbers.id)),
+    )
+    .where(eq(businessNumbers.phoneNumberId, phoneNumberId))
+    .limit(1);
+  if (!row) return undefined;
+  const known =
+    waId && row.conversationId !== null && row.contact !== null
+      ? { conversationId: row.conversationId, contact: row.contact }
+      : null;
+  return { number: row.number, enabled: row.enabled === true, known };
 }
 
 export interface NumberInput {
