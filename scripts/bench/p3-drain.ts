@@ -139,9 +139,12 @@ async function runLimit(rt: Runtime, limit: number, ids: string[], tokens: { ali
   let draining = true;
   const writing = customersWriting(rt, () => draining);
   const released = performance.now();
-  ok(
+  const resumed = ok<{ conversationsWoken?: number }>(
     await request(rt.workerUrl, '/api/v1/admin/number/resume', { method: 'POST', token: tokens.admin }),
     'resume',
+  );
+  console.log(
+    `  ${limit}/s: resume answered in ${(performance.now() - released).toFixed(0)} ms, ${resumed.conversationsWoken ?? '?'} conversations woken to drain on their own alarms`,
   );
   await drained(rt, [...texts, `p3 ${tag} pause probe`]);
   console.log(`  ${limit}/s: drained in ${((performance.now() - released) / 1000).toFixed(1)} s`);
