@@ -6,6 +6,7 @@ import { SandboxClock } from './clock';
 import { type ResolvedConfig, resolveConfig, type SandboxOptions } from './config';
 import { preferencesRoute } from './control/preferences-route';
 import { usersRoute } from './control/users-route';
+import { numberRoute } from './control/number-route';
 import { worldRoute } from './control/world-route';
 import { crmRoute } from './crm/index';
 import { RateLimits } from './engine/limits';
@@ -73,6 +74,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     .route('/', usersRoute(world))
     .route('/', preferencesRoute(world))
     .route('/', worldRoute(world))
+    .route('/', numberRoute(world))
     .route('/', phoneRoute(world))
     .route('/', crmRoute())
     .route('/', messagesRoute(world))

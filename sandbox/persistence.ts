@@ -44,6 +44,8 @@ const StateSchema = z.object({
       wabaId: z.string(),
       accessToken: z.string(),
       templates: z.array(TemplateSchema),
+      qualityRating: z.enum(['GREEN', 'YELLOW', 'RED', 'UNKNOWN']).optional(),
+      messagingLimitTier: z.string().optional(),
     }),
   ),
   users: z.array(

@@ -13,6 +13,9 @@ export interface BusinessNumber {
   wabaId: string;
   accessToken: string;
   templates: TemplateRecord[];
+  /** What WhatsApp last rated the number (GREEN when never reported) and its daily limit tier. */
+  qualityRating?: 'GREEN' | 'YELLOW' | 'RED' | 'UNKNOWN';
+  messagingLimitTier?: string;
 }
 
 export interface SimUser {

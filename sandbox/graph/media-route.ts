@@ -105,7 +105,7 @@ function numberInfo(c: Context, world: World, number: BusinessNumber): Response 
     verified_name: org?.name ?? 'Sandbox business',
     display_phone_number: number.displayPhoneNumber,
     id: number.phoneNumberId,
-    quality_rating: 'GREEN',
+    quality_rating: number.qualityRating ?? 'GREEN',
     code_verification_status: 'VERIFIED',
     platform_type: 'CLOUD_API',
     throughput: { level: 'STANDARD' },

@@ -166,3 +166,31 @@ export function templateStatusEnvelope(
     ],
   };
 }
+
+/** `phone_number_quality_update`: the number is named by its display number, digits only, as Meta does. */
+export function numberQualityEnvelope(
+  number: BusinessNumber,
+  event: string,
+  currentLimit: string | null,
+  time: number,
+): unknown {
+  return {
+    object: 'whatsapp_business_account',
+    entry: [
+      {
+        id: number.wabaId,
+        time: Math.floor(time / 1000),
+        changes: [
+          {
+            field: 'phone_number_quality_update',
+            value: {
+              display_phone_number: number.displayPhoneNumber.replace(/\D/g, ''),
+              event,
+              ...(currentLimit ? { current_limit: currentLimit } : {}),
+            },
+          },
+        ],
+      },
+    ],
+  };
+}
