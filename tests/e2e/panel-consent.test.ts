@@ -2,16 +2,15 @@
 // from the green action on CRM pages; the customers answer on their phone pages. Each outcome shows in
 // her panel as it happens, and chatting with Samuel afterwards goes both ways live (B1, B2, B9, A1).
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Profile } from '../../scripts/extension/chromium';
 import {
   clickGreenAction,
   inbox,
   phonePage,
-  recordFailure,
   seriousViolations,
   shoot,
-  startWorld,
+  useWalk,
   UI,
   type World,
   watchShownTimes,
@@ -24,18 +23,10 @@ const NORA = '+14155550199';
 let world: World;
 let alice: Profile;
 
-beforeAll(async () => {
-  world = await startWorld(['alice@acme.test']);
+useWalk(['alice@acme.test'], 180_000, async (started) => {
+  world = started;
   alice = world.person('alice@acme.test');
-}, 180_000);
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') await recordFailure(world, ctx.task.name);
 });
-
-afterAll(async () => {
-  await world?.stop();
-}, 60_000);
 
 /** The opt-in question the panel asks on opening a contact without consent (B1), confirmed. */
 async function confirmOptIn(panel: Page, name: string): Promise<void> {

@@ -2,17 +2,16 @@
 // file ("photo library") and one from the camera (Chromium's fake camera; retake once), Samuel's
 // phone receives both, and the picture Samuel sends shows in Alice's panel as an image (B10, A1).
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Profile } from '../../scripts/extension/chromium';
 import {
   clickGreenAction,
   customerWrites,
   inbox,
   phonePage,
-  recordFailure,
   seriousViolations,
   shoot,
-  startWorld,
+  useWalk,
   UI,
   type World,
 } from './support/panel-world';
@@ -23,8 +22,8 @@ let world: World;
 let alice: Profile;
 let panel: Page;
 
-beforeAll(async () => {
-  world = await startWorld(['alice@acme.test']);
+useWalk(['alice@acme.test'], 180_000, async (started) => {
+  world = started;
   alice = world.person('alice@acme.test');
   // Samuel has opted in and written: the window is open, pictures may go.
   ({ panel } = await clickGreenAction(world, alice, 'hubspot', 'Samuel Johnson'));
@@ -36,15 +35,7 @@ beforeAll(async () => {
     .getByText('The customer opted in. You can message them now.')
     .waitFor();
   await phone.close();
-}, 180_000);
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') await recordFailure(world, ctx.task.name);
 });
-
-afterAll(async () => {
-  await world?.stop();
-}, 60_000);
 
 /** A real PNG to send: a piece of Samuel's CRM record, as a person might have saved it. */
 async function pictureFile(): Promise<Buffer> {

@@ -5,17 +5,16 @@
 // phone gets the automated notices (B13–B16, A1). Carol (Sales US) cannot be added to a Sales EMEA
 // conversation (B13), so the third colleague is Shawn Michaels, the seed's own example.
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Profile } from '../../scripts/extension/chromium';
 import {
   clickGreenAction,
   inbox,
   phonePage,
   recordAnnouncements,
-  recordFailure,
   seriousViolations,
   shoot,
-  startWorld,
+  useWalk,
   UI,
   type World,
 } from './support/panel-world';
@@ -25,8 +24,8 @@ const SAMUEL = '+14155550101';
 let world: World;
 const panels: Record<'alice' | 'bob' | 'shawn', Page> = {} as Record<'alice' | 'bob' | 'shawn', Page>;
 
-beforeAll(async () => {
-  world = await startWorld(['alice@acme.test', 'bob@acme.test', 'admin@acme.test']);
+useWalk(['alice@acme.test', 'bob@acme.test', 'admin@acme.test'], 240_000, async (started) => {
+  world = started;
   const alice: Profile = world.person('alice@acme.test');
   ({ panel: panels.alice } = await clickGreenAction(world, alice, 'hubspot', 'Samuel Johnson'));
   await panels.alice.getByRole('button', { name: 'Send opt-in' }).click();
@@ -49,15 +48,7 @@ beforeAll(async () => {
     'zoho',
     'Samuel Johnson',
   ));
-}, 240_000);
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') await recordFailure(world, ctx.task.name);
 });
-
-afterAll(async () => {
-  await world?.stop();
-}, 60_000);
 
 /** What each panel's screen-reader announcer said, from the B13 test on (the panels never reload). */
 const heard = {} as Record<keyof typeof panels, () => Promise<string[]>>;

@@ -2,17 +2,16 @@
 // conversation and no participant. Carol, whose panel shows the Unassigned list, sees Ana appear,
 // takes the conversation, and replies inside the 24-hour window Ana's message opened (A1).
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { UNASSIGNED_POLL_MS } from '../../extension/models/panel/panel';
 import type { Profile } from '../../scripts/extension/chromium';
 import {
   clickGreenAction,
   customerWrites,
   inbox,
-  recordFailure,
   seriousViolations,
   shoot,
-  startWorld,
+  useWalk,
   type World,
   watchShownTimes,
 } from './support/panel-world';
@@ -23,18 +22,10 @@ let world: World;
 let carol: Profile;
 let panel: Page;
 
-beforeAll(async () => {
-  world = await startWorld(['carol@acme.test']);
+useWalk(['carol@acme.test'], 180_000, async (started) => {
+  world = started;
   carol = world.person('carol@acme.test');
-}, 180_000);
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') await recordFailure(world, ctx.task.name);
 });
-
-afterAll(async () => {
-  await world?.stop();
-}, 60_000);
 
 describe('the Unassigned list in Chromium (B22)', { timeout: 90_000 }, () => {
   it('B22: Ana writes to nobody; she appears in Carol’s open Unassigned list by itself', async () => {

@@ -4,16 +4,15 @@
 // Lena's CRM record, links the username to it from the panel, and the same conversation goes on
 // under the record (B22, SPEC §2, A1).
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { UNASSIGNED_POLL_MS } from '../../extension/models/panel/panel';
 import type { Profile } from '../../scripts/extension/chromium';
 import {
   clickGreenAction,
   customerWrites,
-  recordFailure,
   seriousViolations,
   shoot,
-  startWorld,
+  useWalk,
   UI,
   type World,
 } from './support/panel-world';
@@ -25,18 +24,10 @@ let world: World;
 let alice: Profile;
 let panel: Page;
 
-beforeAll(async () => {
-  world = await startWorld(['alice@acme.test']);
+useWalk(['alice@acme.test'], 180_000, async (started) => {
+  world = started;
   alice = world.person('alice@acme.test');
-}, 180_000);
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') await recordFailure(world, ctx.task.name);
 });
-
-afterAll(async () => {
-  await world?.stop();
-}, 60_000);
 
 interface LenaPhone {
   messages: { text?: string; state: string; addressedBy?: string }[];

@@ -2,7 +2,7 @@
 // conversation window": the clock jumps 25 hours while Alice's panel is open; the panel switches to
 // "template required" by itself, and a template with a typed variable reaches Samuel's phone
 // (B6, B7, B8, A1). A text written anyway waits until Samuel writes again.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Profile } from '../../scripts/extension/chromium';
 import {
   advanceClock,
@@ -10,10 +10,9 @@ import {
   customerWrites,
   inbox,
   phonePage,
-  recordFailure,
   seriousViolations,
   shoot,
-  startWorld,
+  useWalk,
   UI,
   type World,
 } from './support/panel-world';
@@ -24,18 +23,10 @@ const HOURS_25 = 25 * 60 * 60 * 1000;
 let world: World;
 let alice: Profile;
 
-beforeAll(async () => {
-  world = await startWorld(['alice@acme.test']);
+useWalk(['alice@acme.test'], 180_000, async (started) => {
+  world = started;
   alice = world.person('alice@acme.test');
-}, 180_000);
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') await recordFailure(world, ctx.task.name);
 });
-
-afterAll(async () => {
-  await world?.stop();
-}, 60_000);
 
 describe('the 24-hour window and templates in Chromium', { timeout: 90_000 }, () => {
   it('B8 / B7 / B6: 25 hours pass with the panel open; it says a template is required, and a template with a typed field reaches Samuel', async () => {

@@ -8,6 +8,7 @@ import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { DEMO_CRM_RECORDS, type DemoCrm } from '../../../sandbox/crm/records';
 import { DEMO_PASSWORD } from '../../../shared/demo';
 import { buildExtension, launchProfile, type Profile, signIn } from '../../../scripts/extension/chromium';
@@ -74,6 +75,25 @@ export async function startWorld(emails: string[]): Promise<World> {
     },
     stop,
   };
+}
+
+/**
+ * Registers a walk's hooks: the world started for these people before the file's tests (then
+ * `setup` on it, within `timeoutMs`), a screenshot of every page when a test fails, and the world
+ * stopped after them, also when something failed.
+ */
+export function useWalk(emails: string[], timeoutMs: number, setup: (world: World) => Promise<void>): void {
+  let world: World | undefined;
+  beforeAll(async () => {
+    world = await startWorld(emails);
+    await setup(world);
+  }, timeoutMs);
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail') await recordFailure(world, ctx.task.name);
+  });
+  afterAll(async () => {
+    await world?.stop();
+  }, 60_000);
 }
 
 const isPanel = (p: Page) => p.url().includes('/sidepanel.html');
