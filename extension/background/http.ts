@@ -33,7 +33,10 @@ function requestInit(request: ApiRequest, token: string | null): RequestInit {
 async function readBody(response: Response, accept: ApiRequest['accept']): Promise<ApiBody> {
   const contentType = response.headers.get('content-type') ?? '';
   if (response.status === 204) return { kind: 'empty' };
-  if (contentType.includes('application/json') && (response.status >= 400 || accept !== 'binary')) {
+  // A problem is always read as JSON; a success as JSON only when the caller did not ask for the
+  // file itself (a JSON export is wanted as the text the server wrote, or as bytes).
+  const wantsFile = accept === 'text' || accept === 'binary';
+  if (contentType.includes('application/json') && (response.status >= 400 || !wantsFile)) {
     try {
       return { kind: 'json', value: await response.json() };
     } catch {

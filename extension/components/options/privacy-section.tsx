@@ -109,8 +109,8 @@ export function PrivacySection(props: { privacy: PrivacyModel }) {
   return (
     <Section id="privacy" title="Customers' data">
       <RetentionForm privacy={privacy} />
+      <h3 id="customer-title">One customer</h3>
       <form class="form form--inline" onSubmit={onFind} aria-labelledby="customer-title">
-        <h3 id="customer-title">One customer</h3>
         <label class="field">
           <span>Customer's phone</span>
           <input name="phone" type="tel" required autocomplete="off" />
