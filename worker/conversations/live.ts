@@ -121,7 +121,7 @@ export async function deliverLive(env: Env, pushes: readonly Push[]): Promise<vo
   for (const p of pushes) byUser.set(p.userId, [...(byUser.get(p.userId) ?? []), p.frame]);
   await Promise.allSettled(
     [...byUser].map(async ([userId, frames]) => {
-      // One call per user: the session is checked once for the step's frames (I8), not once a frame.
+      // One call per user; sockets of revoked or expired sessions were ended already (I8).
       await env.USER_LIVE.get(env.USER_LIVE.idFromName(userId)).pushAll(frames);
     }),
   );
