@@ -1,5 +1,5 @@
 // Sending one message for a conversation: read the number's credentials, turn our stored picture
-// into a Meta media id (B10), wait for the send's slot in the number's shared schedule (P3), then
+// into a Meta media id (B10), wait for the number's shared pacer (P3), then
 // send through the typed client. Returns the outcome in the core's terms.
 import type { Effect, SendResultOutcome } from '../domain/conversation';
 import { DEFAULT_THROUGHPUT_MPS } from '../domain/rate-limit';
@@ -25,16 +25,17 @@ export function throughputOf(env: Pick<Env, 'WHATSAPP_THROUGHPUT_MPS'>): number 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(1, Math.ceil(ms))));
 
 /**
- * Waits for this send's slot in the number's shared schedule (P3) and returns just as it may leave.
- * A sender woken later than the slot allows books another one rather than crowd the next second.
+ * Waits for the number's shared pacer (P3) and returns just as the send may leave: asks, and when
+ * refused sleeps until the slot named to it. A grant that reached us too late is given up.
  */
 async function throughput(env: Env, ref: ConversationRef): Promise<void> {
   const gate = env.NUMBER_GATE.get(env.NUMBER_GATE.idFromName(ref.numberId));
   const limit = throughputOf(env);
   for (;;) {
-    const { at } = await gate.reserve(limit);
-    while (Date.now() < at) await sleep(at - Date.now());
-    if (slotStillUsable(at, Date.now())) return;
+    const answer = await gate.acquire(limit);
+    if (answer.ok && slotStillUsable(answer.at, Date.now())) return;
+    const retryAt = answer.ok ? Date.now() : answer.retryAt;
+    while (Date.now() < retryAt) await sleep(retryAt - Date.now());
   }
 }
 

@@ -1,67 +1,97 @@
-// The per-number send schedule (P3, SPEC §6, reference §7): every send of a number books one slot,
-// and slots are evenly spaced so that no one-second window ever holds more than the number's limit —
-// not right after a release (a token bucket holding a second's worth let a full bucket and a second
-// of refill pass together), and not when each send reaches WhatsApp up to `jitterMs` after its slot.
-// The price is the guard: the steady rate is limit × 1000 / (1000 + jitterMs), 98 % at 20 ms. Pure:
-// the caller keeps the schedule and passes the time.
+// The per-number send pacing (P3, SPEC §6, reference §7). The rule: a window of (1 s + jitter) never
+// holds more grants than the number's limit, so no one-second window at WhatsApp holds more sends,
+// even when each send arrives up to `jitterMs` after its grant — right after a release too (a token
+// bucket holding a second's worth let a full bucket and a second of refill pass together). Grants
+// are also paced at no more than twice the rate over a few of them, so a release is spread out
+// rather than let through in one burst. A refused sender is told when to ask again, each waiter a
+// different slot a spacing apart (the window over limit - 1, leaving room for one who comes back
+// late); no slot is held for anyone, so a sender waking late costs nothing but its own turn.
+// Steady rate: up to limit × 1000 / (1000 + jitterMs), 98 % at 20 ms. Pure: the caller keeps the
+// state and passes the time.
 import { throughputLimit } from './rate-limit';
 
 /** WhatsApp judges throughput per second (reference §7). */
 export const WINDOW_MS = 1_000;
 
 /**
- * How much later than its slot a send may reach WhatsApp and still be counted in the right window:
- * the sender's timer firing late plus the spread of the request's way out. A send that would leave
- * later than its slot allows (see `MAX_LATE_MS`) gives the slot up and books another.
+ * How much later than its grant a send may reach WhatsApp and still be counted in the right window:
+ * the way from the gate back to the sender plus the request's way out. A sender that gets its grant
+ * later than `MAX_LATE_MS` gives it up and asks again.
  */
 export const SEND_JITTER_MS = 20;
 
-/** The part of the jitter a sender may spend waking late; the rest is for the request's way out. */
+/** The part of the jitter the grant may spend reaching the sender; the rest is for the request. */
 export const MAX_LATE_MS = 10;
 
+/** Grants allowed within BURST half-spacings: a few waiters who came back together pass, a release does not. */
+const BURST = 4;
+
 export interface SlotSpec {
-  /** Messages per second the number is allowed. */
+  /** Grants allowed in any window of `windowUs`: the number's messages per second. */
   limit: number;
-  /** Whole microseconds between two slots: limit × spacing ≥ (1 s + jitter), exactly. */
+  /** One second plus the jitter, in microseconds. */
+  windowUs: number;
+  /** Between two waiters' slots (µs): the window over limit - 1, whole. */
   spacingUs: number;
 }
 
-/** The earliest free slot (epoch µs); `null` for a number that has not sent yet. */
+/** Grant times within the last window (epoch µs, ascending) and the first slot not yet named to a waiter. */
 export interface SlotSchedule {
-  nextUs: number;
+  grantsUs: number[];
+  promisedUs: number;
 }
 
+export type SlotAnswer =
+  | { ok: true; at: number; schedule: SlotSchedule }
+  | { ok: false; retryAt: number; schedule: SlotSchedule };
+
 /**
- * The schedule for `messagesPerSecond` (1..1000, as `throughputLimit` checks) with `jitterMs` of
- * guard (0..500; 0 only for a sender that reaches WhatsApp exactly at its slot).
+ * The pacing for `messagesPerSecond` (1..1000, as `throughputLimit` checks) with `jitterMs` of
+ * guard (0..500; 0 only for a sender that reaches WhatsApp exactly at its grant).
  */
 export function sendSlots(messagesPerSecond: number, jitterMs: number = SEND_JITTER_MS): SlotSpec {
   const { capacity } = throughputLimit(messagesPerSecond);
   if (!Number.isInteger(jitterMs) || jitterMs < 0 || jitterMs > 500) {
     throw new RangeError('jitterMs must be a whole number of milliseconds in 0..500');
   }
-  return { limit: capacity, spacingUs: Math.ceil(((WINDOW_MS + jitterMs) * 1_000) / capacity) };
+  const windowUs = (WINDOW_MS + jitterMs) * 1_000;
+  return { limit: capacity, windowUs, spacingUs: Math.ceil(windowUs / Math.max(1, capacity - 1)) };
+}
+
+/** The first instant (epoch µs) a grant may be made, given the grants in the last window. */
+function freeAt(grantsUs: readonly number[], spec: SlotSpec, nowUs: number): number {
+  const burstUs = BURST * Math.ceil(spec.spacingUs / 2);
+  const recent = grantsUs.filter((at) => at > nowUs - burstUs);
+  const burstFree = recent.length < BURST ? nowUs : (recent[recent.length - BURST] ?? nowUs) + burstUs;
+  const windowFree = grantsUs.length < spec.limit ? nowUs : (grantsUs[0] ?? nowUs) + spec.windowUs;
+  // A clock going back never frees a slot: nothing is granted before the last grant.
+  return Math.max(burstFree, windowFree, grantsUs.at(-1) ?? nowUs);
 }
 
 /**
- * Books the next slot at or after `now` (epoch ms). The send may leave at `at` (epoch ms, possibly
- * fractional) and no earlier; store the returned schedule. A clock going back never frees a slot.
+ * A send asks at `now` (epoch ms): granted (`at`, the grant's time) when the last window holds fewer
+ * than `limit` grants and the last few are not bunched; else refused with `retryAt` (whole epoch
+ * ms), the slot named to this waiter. Store the returned schedule either way.
  */
-export function bookSlot(
-  schedule: SlotSchedule | null,
-  spec: SlotSpec,
-  now: number,
-): { at: number; schedule: SlotSchedule } {
+export function takeSlot(schedule: SlotSchedule | null, spec: SlotSpec, now: number): SlotAnswer {
   if (!Number.isFinite(now)) throw new RangeError('now must be a finite epoch ms');
-  if (!(Number.isSafeInteger(spec.spacingUs) && spec.spacingUs >= 1)) {
-    throw new RangeError('spacingUs must be a whole number ≥ 1');
-  }
   const nowUs = Math.ceil(now * 1_000);
-  const atUs = schedule ? Math.max(nowUs, schedule.nextUs) : nowUs;
-  return { at: atUs / 1_000, schedule: { nextUs: atUs + spec.spacingUs } };
+  const grantsUs = (schedule?.grantsUs ?? []).filter((at) => at > nowUs - spec.windowUs);
+  const freeUs = freeAt(grantsUs, spec, nowUs);
+  const promisedUs = schedule?.promisedUs ?? 0;
+  if (nowUs >= freeUs) {
+    grantsUs.push(nowUs);
+    return { ok: true, at: nowUs / 1_000, schedule: { grantsUs, promisedUs } };
+  }
+  const slotUs = Math.max(freeUs, promisedUs);
+  return {
+    ok: false,
+    retryAt: Math.ceil(slotUs / 1_000),
+    schedule: { grantsUs, promisedUs: slotUs + spec.spacingUs },
+  };
 }
 
-/** Whether a sender waking at `now` for the slot at `at` is still in time to use it. */
+/** Whether a sender holding the grant made at `at` is still in time to use it at `now`. */
 export function slotStillUsable(at: number, now: number, maxLateMs: number = MAX_LATE_MS): boolean {
   return now <= at + maxLateMs;
 }
