@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 import {
   MAX_LATE_MS,
   SEND_JITTER_MS,
+  returnSlot,
   type SlotSchedule,
+  slotUnused,
   sendSlots,
   slotStillUsable,
   takeSlot,
@@ -22,33 +24,51 @@ interface Run {
   /** Each sender's asks: how late it comes back after a refusal, and how long after a grant it asks again. */
   lateMs: (n: number) => number;
   workMs: (n: number) => number;
+  /** WhatsApp refuses the g-th grant's send for a rate limit: the sender gives it back 20 ms later and retries. */
+  refused?: (g: number) => boolean;
 }
+
+type Event =
+  | { kind: 'ask'; at: number; left: number; id: number }
+  | { kind: 'give_back'; at: number; grant: number; id: number };
 
 /**
  * `senders` conversations, each with `each` messages, all asking at T0 (a release), driven through
- * `takeSlot` in time order as the gate would see them; returns the grant times.
+ * `takeSlot` (and `returnSlot` for refused sends) in time order as the gate would see them; returns
+ * the times of the grants whose sends WhatsApp accepted.
  */
 function release(limit: number, senders: number, each: number, run: Run): number[] {
   const spec = sendSlots(limit);
   let schedule: SlotSchedule | null = null;
-  const asks = Array.from({ length: senders }, (_, i) => ({ at: T0, left: each, id: i }));
+  const events: Event[] = Array.from({ length: senders }, (_, i) => ({
+    kind: 'ask',
+    at: T0,
+    left: each,
+    id: i,
+  }));
   const grants: number[] = [];
   let n = 0;
-  while (asks.length > 0) {
-    asks.sort((a, b) => a.at - b.at || a.id - b.id);
-    const ask = asks[0];
-    if (!ask) break;
-    const answer = takeSlot(schedule, spec, ask.at);
+  let granted = 0;
+  while (events.length > 0) {
+    events.sort((a, b) => a.at - b.at || a.id - b.id);
+    const event = events.shift();
+    if (!event) break;
+    if (event.kind === 'give_back') {
+      schedule = returnSlot(schedule, event.grant);
+      continue;
+    }
+    const answer = takeSlot(schedule, spec, event.at);
     schedule = answer.schedule;
     n += 1;
-    if (answer.ok) {
-      grants.push(answer.at);
-      ask.left -= 1;
-      if (ask.left === 0) asks.shift();
-      else ask.at += run.workMs(n);
+    if (!answer.ok) {
+      expect(answer.retryAt).toBeGreaterThan(event.at);
+      events.push({ ...event, at: answer.retryAt + run.lateMs(n) });
+    } else if (run.refused?.(++granted)) {
+      events.push({ kind: 'give_back', at: answer.at + 20, grant: answer.at, id: -1 });
+      events.push({ ...event, at: event.at + 20 + run.workMs(n) });
     } else {
-      expect(answer.retryAt).toBeGreaterThan(ask.at);
-      ask.at = answer.retryAt + run.lateMs(n);
+      grants.push(answer.at);
+      if (event.left > 1) events.push({ ...event, left: event.left - 1, at: event.at + run.workMs(n) });
     }
   }
   return grants;
@@ -76,6 +96,8 @@ describe('P3 send pacing', () => {
           const grants = release(limit, senders, each, {
             lateMs: (n) => pick(n) % 40,
             workMs: (n) => (pick(n) > 1_400 ? pick(n) : pick(n) % 7),
+            // At most every third grant refused, so every message goes in the end.
+            refused: (g) => g % 3 === 0 && pick(g) % 9 === 0,
           });
           expect(grants).toHaveLength(senders * each);
           const arrivals = grants.map((at, i) => at + ((list[i % list.length] ?? 0) % (SEND_JITTER_MS + 1)));
@@ -129,6 +151,37 @@ describe('P3 send pacing', () => {
     for (let i = 1; i < retries.length; i++) {
       expect((retries[i] ?? 0) - (retries[i - 1] ?? 0)).toBeGreaterThanOrEqual(12);
     }
+  });
+
+  it.each([80, 500])(
+    'P3: at %i/s with 1 percent each of 130429 and 131056 refused, the refused give their grants back: accepted sends still reach 95 percent of the limit, never above it',
+    (limit) => {
+      let seed = 11;
+      const next = (below: number) => {
+        seed = (seed * 16_807) % 2_147_483_647;
+        return seed % below;
+      };
+      const grants = release(limit, 200, 10, {
+        lateMs: () => next(30),
+        workMs: () => next(200),
+        refused: () => next(100) < 2,
+      });
+      expect(grants).toHaveLength(2_000);
+      expect(maxInWindow(grants)).toBeLessThanOrEqual(limit);
+      expect(steadyRate(grants)).toBeGreaterThanOrEqual(0.95 * limit);
+    },
+  );
+
+  it('P3: only a refusal for a rate limit (130429, 131056) gives the grant back; a grant given back twice or unknown changes nothing', () => {
+    expect([130429, 131056].map(slotUnused)).toEqual([true, true]);
+    expect([131000, 131031, 131047, 131026, 0].map(slotUnused)).toEqual([false, false, false, false, false]);
+    const spec = sendSlots(1);
+    const first = takeSlot(null, spec, T0);
+    expect(takeSlot(first.schedule, spec, T0 + 1).ok).toBe(false);
+    const back = returnSlot(first.schedule, T0);
+    expect(takeSlot(back, spec, T0 + 1)).toMatchObject({ ok: true, at: T0 + 1 });
+    expect(returnSlot(back, T0)).toEqual(back);
+    expect(returnSlot(null, T0)).toBeNull();
   });
 
   it('P3: an idle number sends at once; a clock going back frees no slot', () => {

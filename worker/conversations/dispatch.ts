@@ -3,7 +3,7 @@
 // send through the typed client. Returns the outcome in the core's terms.
 import type { Effect, SendResultOutcome } from '../domain/conversation';
 import { DEFAULT_THROUGHPUT_MPS } from '../domain/rate-limit';
-import { slotStillUsable } from '../domain/send-slots';
+import { slotStillUsable, slotUnused } from '../domain/send-slots';
 import type { ConversationRef } from '../durable-objects/conversation-store';
 import type { Env } from '../env';
 import { numberCredentials } from '../services/number-settings';
@@ -24,16 +24,20 @@ export function throughputOf(env: Pick<Env, 'WHATSAPP_THROUGHPUT_MPS'>): number 
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(1, Math.ceil(ms))));
 
+const gateOf = (env: Env, ref: ConversationRef) =>
+  env.NUMBER_GATE.get(env.NUMBER_GATE.idFromName(ref.numberId));
+
 /**
- * Waits for the number's shared pacer (P3) and returns just as the send may leave: asks, and when
- * refused sleeps until the slot named to it. A grant that reached us too late is given up.
+ * Waits for the number's shared pacer (P3) and returns just as the send may leave, with the grant's
+ * time: asks, and when refused sleeps until the slot named to it. A grant that came too late is
+ * given up.
  */
-async function throughput(env: Env, ref: ConversationRef): Promise<void> {
-  const gate = env.NUMBER_GATE.get(env.NUMBER_GATE.idFromName(ref.numberId));
+async function throughput(env: Env, ref: ConversationRef): Promise<number> {
+  const gate = gateOf(env, ref);
   const limit = throughputOf(env);
   for (;;) {
     const answer = await gate.acquire(limit);
-    if (answer.ok && slotStillUsable(answer.at, Date.now())) return;
+    if (answer.ok && slotStillUsable(answer.at, Date.now())) return answer.at;
     const retryAt = answer.ok ? Date.now() : answer.retryAt;
     while (Date.now() < retryAt) await sleep(retryAt - Date.now());
   }
@@ -73,9 +77,9 @@ export async function dispatch(env: Env, ref: ConversationRef, send: Send): Prom
     const headerMedia = { ...send.payload.headerMedia, mediaId: media };
     message = { ...send, payload: { ...send.payload, headerMedia } };
   }
-  // Last before the request, so nothing between the slot and the send makes it late.
-  await throughput(env, ref);
-  return performSend(
+  // Last before the request, so nothing between the grant and the send makes it late.
+  const granted = await throughput(env, ref);
+  const outcome = await performSend(
     {
       baseUrl: env.WHATSAPP_API_BASE ?? 'https://graph.facebook.com',
       apiVersion: env.WHATSAPP_API_VERSION ?? 'v24.0',
@@ -85,4 +89,7 @@ export async function dispatch(env: Env, ref: ConversationRef, send: Send): Prom
     },
     message,
   );
+  // Refused for a rate limit, the message was not sent: its grant no longer counts (P3).
+  if (outcome.type === 'error' && slotUnused(outcome.code)) await gateOf(env, ref).giveBack(granted);
+  return outcome;
 }

@@ -6,7 +6,8 @@
 // rather than let through in one burst. A refused sender is told when to ask again, each waiter a
 // different slot a spacing apart (the window over limit - 1, leaving room for one who comes back
 // late); no slot is held for anyone, so a sender waking late costs nothing but its own turn.
-// Steady rate: up to limit × 1000 / (1000 + jitterMs), 98 % at 20 ms. Pure: the caller keeps the
+// A send WhatsApp refused for a rate limit was not sent and gives its grant back. Steady rate: up
+// to limit × 1000 / (1000 + jitterMs), 98 % at 20 ms. Pure: the caller keeps the
 // state and passes the time.
 import { throughputLimit } from './rate-limit';
 
@@ -89,6 +90,26 @@ export function takeSlot(schedule: SlotSchedule | null, spec: SlotSpec, now: num
     retryAt: Math.ceil(slotUs / 1_000),
     schedule: { grantsUs, promisedUs: slotUs + spec.spacingUs },
   };
+}
+
+/** WhatsApp's answers that say the message was refused for a rate limit, so it was not sent. */
+const NOT_SENT_CODES: ReadonlySet<number> = new Set([130429, 131056]);
+
+/** Whether a send WhatsApp answered with this error code left its slot unused (it was not sent). */
+export function slotUnused(code: number): boolean {
+  return NOT_SENT_CODES.has(code);
+}
+
+/**
+ * The send granted at `at` (epoch ms) was refused by WhatsApp for a rate limit: it no longer counts.
+ * Taking a grant out never lets a window hold more than the limit of the grants that remain.
+ */
+export function returnSlot(schedule: SlotSchedule | null, at: number): SlotSchedule | null {
+  if (!schedule) return null;
+  const atUs = Math.ceil(at * 1_000);
+  const index = schedule.grantsUs.indexOf(atUs);
+  if (index < 0) return schedule;
+  return { ...schedule, grantsUs: schedule.grantsUs.filter((_, i) => i !== index) };
 }
 
 /** Whether a sender holding the grant made at `at` is still in time to use it at `now`. */

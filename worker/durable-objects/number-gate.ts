@@ -4,7 +4,7 @@
 // 1,000), a burst right after a release included. Kept in memory: after a restart the pacing starts
 // afresh, which WhatsApp's own 130429 (retried) still guards.
 import { DurableObject } from 'cloudflare:workers';
-import { type SlotSchedule, sendSlots, takeSlot } from '../domain/send-slots';
+import { returnSlot, type SlotSchedule, sendSlots, takeSlot } from '../domain/send-slots';
 
 export class NumberGate extends DurableObject {
   private schedule: SlotSchedule | null = null;
@@ -19,5 +19,10 @@ export class NumberGate extends DurableObject {
     const answer = takeSlot(this.schedule, sendSlots(messagesPerSecond), Date.now());
     this.schedule = answer.schedule;
     return answer.ok ? { ok: true, at: answer.at } : { ok: false, retryAt: answer.retryAt };
+  }
+
+  /** WhatsApp refused the send granted at `at` for a rate limit: it was not sent and no longer counts. */
+  async giveBack(at: number): Promise<void> {
+    this.schedule = returnSlot(this.schedule, at);
   }
 }
