@@ -48,4 +48,14 @@ describe('number gate (P3)', () => {
       1_000,
     );
   });
+
+  it('P3: a send WhatsApp refused for a rate limit gives its grant back: the next send may go at once', async () => {
+    const gate = env.NUMBER_GATE.get(env.NUMBER_GATE.idFromName('number-slow'));
+    const first = await gate.acquire(1);
+    if (!first.ok) throw new Error('an idle number refused its first send');
+    expect((await gate.acquire(1)).ok).toBe(false);
+    await gate.giveBack(first.at);
+    expect(await gate.acquire(1)).toMatchObject({ ok: true });
+    expect((await gate.acquire(1)).ok).toBe(false);
+  });
 });
