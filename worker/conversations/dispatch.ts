@@ -3,13 +3,14 @@
 // send through the typed client. Returns the outcome in the core's terms.
 import type { Effect, SendResultOutcome } from '../domain/conversation';
 import { DEFAULT_THROUGHPUT_MPS } from '../domain/rate-limit';
-import { slotStillUsable, slotUnused } from '../domain/send-slots';
+import { slotUnused } from '../domain/send-slots';
 import type { ConversationRef } from '../durable-objects/conversation-store';
 import type { Env } from '../env';
 import { numberCredentials } from '../services/number-settings';
 import { type Db, openDb } from '../storage/db';
 import { WhatsAppApiError } from '../whatsapp/errors';
 import { OutboundMediaError, resolveOutboundMedia } from './media';
+import { waitForSlot } from './pace';
 import { performSend } from './sender';
 
 type Send = Extract<Effect, { type: 'send' }>;
@@ -22,26 +23,8 @@ export function throughputOf(env: Pick<Env, 'WHATSAPP_THROUGHPUT_MPS'>): number 
     : DEFAULT_THROUGHPUT_MPS;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(1, Math.ceil(ms))));
-
 const gateOf = (env: Env, ref: ConversationRef) =>
   env.NUMBER_GATE.get(env.NUMBER_GATE.idFromName(ref.numberId));
-
-/**
- * Waits for the number's shared pacer (P3) and returns just as the send may leave, with the grant's
- * time: asks, and when refused sleeps until the slot named to it. A grant that came too late is
- * given up.
- */
-async function throughput(env: Env, ref: ConversationRef): Promise<number> {
-  const gate = gateOf(env, ref);
-  const limit = throughputOf(env);
-  for (;;) {
-    const answer = await gate.acquire(limit);
-    if (answer.ok && slotStillUsable(answer.at, Date.now())) return answer.at;
-    const retryAt = answer.ok ? Date.now() : answer.retryAt;
-    while (Date.now() < retryAt) await sleep(retryAt - Date.now());
-  }
-}
 
 /** Our stored picture as a Meta media id; a failed upload means the message was not sent. */
 async function outboundMedia(
@@ -78,7 +61,7 @@ export async function dispatch(env: Env, ref: ConversationRef, send: Send): Prom
     message = { ...send, payload: { ...send.payload, headerMedia } };
   }
   // Last before the request, so nothing between the grant and the send makes it late.
-  const granted = await throughput(env, ref);
+  const granted = await waitForSlot(gateOf(env, ref), throughputOf(env));
   const outcome = await performSend(
     {
       baseUrl: env.WHATSAPP_API_BASE ?? 'https://graph.facebook.com',

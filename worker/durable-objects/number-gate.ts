@@ -21,7 +21,7 @@ export class NumberGate extends DurableObject {
     return answer.ok ? { ok: true, at: answer.at } : { ok: false, retryAt: answer.retryAt };
   }
 
-  /** WhatsApp refused the send granted at `at` for a rate limit: it was not sent and no longer counts. */
+  /** The send granted at `at` never used its slot (refused for the pair limit, or its grant came too late). */
   async giveBack(at: number): Promise<void> {
     this.schedule = returnSlot(this.schedule, at);
   }
