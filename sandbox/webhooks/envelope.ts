@@ -136,6 +136,14 @@ export function userPreferencesEnvelope(
   });
 }
 
+/** One change of a WABA-level field, wrapped the way Meta wraps every webhook. */
+function wabaChange(number: BusinessNumber, field: string, value: unknown, time: number): unknown {
+  return {
+    object: 'whatsapp_business_account',
+    entry: [{ id: number.wabaId, time: Math.floor(time / 1000), changes: [{ field, value }] }],
+  };
+}
+
 export function templateStatusEnvelope(
   number: BusinessNumber,
   template: TemplateRecord,
@@ -143,28 +151,19 @@ export function templateStatusEnvelope(
   reason: string | null,
   time: number,
 ): unknown {
-  return {
-    object: 'whatsapp_business_account',
-    entry: [
-      {
-        id: number.wabaId,
-        time: Math.floor(time / 1000),
-        changes: [
-          {
-            field: 'message_template_status_update',
-            value: {
-              event,
-              message_template_id: Number(template.id),
-              message_template_name: template.name,
-              message_template_language: template.language,
-              reason,
-              message_template_category: template.category,
-            },
-          },
-        ],
-      },
-    ],
-  };
+  return wabaChange(
+    number,
+    'message_template_status_update',
+    {
+      event,
+      message_template_id: Number(template.id),
+      message_template_name: template.name,
+      message_template_language: template.language,
+      reason,
+      message_template_category: template.category,
+    },
+    time,
+  );
 }
 
 /** `phone_number_quality_update`: the number is named by its display number, digits only, as Meta does. */
@@ -174,23 +173,14 @@ export function numberQualityEnvelope(
   currentLimit: string | null,
   time: number,
 ): unknown {
-  return {
-    object: 'whatsapp_business_account',
-    entry: [
-      {
-        id: number.wabaId,
-        time: Math.floor(time / 1000),
-        changes: [
-          {
-            field: 'phone_number_quality_update',
-            value: {
-              display_phone_number: number.displayPhoneNumber.replace(/\D/g, ''),
-              event,
-              ...(currentLimit ? { current_limit: currentLimit } : {}),
-            },
-          },
-        ],
-      },
-    ],
-  };
+  return wabaChange(
+    number,
+    'phone_number_quality_update',
+    {
+      display_phone_number: number.displayPhoneNumber.replace(/\D/g, ''),
+      event,
+      ...(currentLimit ? { current_limit: currentLimit } : {}),
+    },
+    time,
+  );
 }

@@ -3,7 +3,7 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { SEND_JITTER_MS } from '../../worker/domain/send-slots';
-import { maxInWindow } from './p3-windows';
+import { maxInWindow } from '../../scripts/bench/support/send-figures';
 
 /** `senders` at once, each sending `each` messages the way dispatch does; returns the grant times. */
 async function drain(name: string, limit: number, senders: number, each: number) {

@@ -15,7 +15,7 @@ import {
   slotStillUsable,
   takeSlot,
 } from '../../worker/domain/send-slots';
-import { maxInWindow } from './p3-windows';
+import { maxInWindow } from '../../scripts/bench/support/send-figures';
 
 const P3_SEED = 20261129;
 const T0 = Date.UTC(2026, 10, 29, 9, 0, 0);
