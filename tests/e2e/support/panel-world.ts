@@ -10,9 +10,9 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { DEMO_CRM_RECORDS, type DemoCrm } from '../../../sandbox/crm/records';
-import { DEMO_PASSWORD } from '../../../shared/demo';
 import { buildExtension, launchProfile, type Profile, signIn } from '../../../scripts/extension/chromium';
 import { type CrmHosts, startCrmHosts } from '../../../scripts/extension/crm-hosts';
+import { DEMO_PASSWORD } from '../../../shared/demo';
 import { type Stack, startStack } from './stack';
 
 const root = path.resolve(import.meta.dirname, '..', '..', '..');
@@ -169,11 +169,39 @@ export async function inbox(world: World, phone: string): Promise<PhoneInbox> {
   return reply.body as PhoneInbox;
 }
 
-/** The customer writes (sandbox control API: what their phone would send). */
+interface DeliveryLog {
+  deliveries: {
+    summary: string;
+    state: string;
+    body: string;
+    attempts: { status?: number; error?: string }[];
+  }[];
+}
+
+/**
+ * The customer writes (sandbox control API: what their phone would send); resolves once WhatsApp's
+ * webhook for it has been answered 200, i.e. Greenline holds the message, as it would a moment after
+ * a real customer pressed send. A delivery that needed retries is reported (a slow or refusing intake).
+ */
 export async function customerWrites(world: World, phone: string, body: unknown): Promise<void> {
   const reply = await world.stack.sandbox(`/sandbox/users/${encodeURIComponent(phone)}/messages`, { body });
   if (reply.status >= 300)
     throw new Error(`${phone} could not write: ${reply.status} ${JSON.stringify(reply.body)}`);
+  const { wamid } = reply.body as { wamid: string };
+  const until = Date.now() + 30_000;
+  for (;;) {
+    const log = (await world.stack.sandbox('/sandbox/webhooks')).body as DeliveryLog;
+    const record = log.deliveries.find((d) => !d.body.includes('"statuses"') && d.body.includes(wamid));
+    if (record && record.attempts.length > 1)
+      console.warn(
+        `the webhook of ${phone}'s message took ${record.attempts.length} attempts`,
+        record.attempts,
+      );
+    if (record?.state === 'delivered') return;
+    if (Date.now() > until)
+      throw new Error(`${phone}'s message never reached Greenline: ${JSON.stringify(record ?? null)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** Moves the sandbox's clock, and the worker's with it. */
@@ -219,6 +247,13 @@ export async function recordFailure(world: World | undefined, test: string): Pro
     for (const page of profile.context.pages()) {
       const file = path.join(SCREENSHOTS, `failed-${slug}-${email.split('@')[0]}-${n++}.png`);
       await page.screenshot({ path: file }).catch(() => undefined);
+      // Say what the person would have read there: the page's alerts and status notes.
+      const notes = await page
+        .locator('[role="alert"], [role="status"]')
+        .allInnerTexts()
+        .catch(() => []);
+      const said = notes.map((t) => t.trim()).filter((t) => t !== '');
+      console.error(`${email} on ${page.url()} reads ${JSON.stringify(said)}`);
     }
   }
   console.error(world.stack.logs().slice(-40).join('\n'));
