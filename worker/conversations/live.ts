@@ -5,12 +5,8 @@ import type { LiveFrame } from '../../shared/api/live';
 import type { ConversationState, Effect } from '../domain/conversation';
 import { describeSystemEvent } from '../domain/system-events';
 import type { Env } from '../env';
+import type { Push } from './publish';
 import { outboundItem } from './thread-view';
-
-interface Push {
-  userId: string;
-  frame: LiveFrame;
-}
 
 const PREVIEW = 120;
 

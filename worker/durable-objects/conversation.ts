@@ -15,6 +15,7 @@ import {
   writeDirectory,
 } from '../conversations/history';
 import { deliverLive, livePushes } from '../conversations/live';
+import { publishStep } from '../conversations/publish';
 import { outboundItem, type ThreadView, threadView } from '../conversations/thread-view';
 import { phaseTimer, timed } from '../conversations/timings';
 import type {
@@ -33,11 +34,11 @@ import { readAccess, type UserRef } from '../domain/team';
 import { nextDueAt } from '../domain/timers';
 import { type ConversationView, viewFor } from '../domain/view';
 import type { Env } from '../env';
-import { type Db, openDb } from '../storage/db';
-import { addWaIdAlias } from '../storage/repos/contacts';
 import { applyRetention, eraseStorage, freshConversation } from '../privacy/conversation-hooks';
 import { exportLog, type RetentionCounts } from '../privacy/conversation-storage';
 import type { Removal } from '../privacy/redact';
+import { type Db, openDb } from '../storage/db';
+import { addWaIdAlias } from '../storage/repos/contacts';
 import { type ConversationRef, ConversationStore } from './conversation-store';
 
 /** Commands a signed-in user may give; the route builds them from the request. */
@@ -256,17 +257,17 @@ export class ConversationObject extends DurableObject<Env> {
     if (step.effects.some((e) => e.type === 'ledger') || this.store.outbox().length > 0) {
       await deliverOutbox(this.env, this.store, ref);
     }
-    // Live frames leave first (P2); the history rows and the timer follow in one directory batch (P1).
-    const live = timed(
-      this.env,
-      'live_push',
-      deliverLive(this.env, livePushes(ref, this.requireState(), step.effects)),
-    );
     const history = touchesHistory(step.effects)
       ? historyWrites(db, ref, this.store, this.requireState(), this.historyWritten)
       : null;
     const timer = await this.arm(ctx, db);
-    await Promise.all([live, timed(this.env, 'directory_write', writeDirectory(db, [history, timer]))]);
+    await publishStep(
+      {
+        deliver: (pushes) => timed(this.env, 'live_push', deliverLive(this.env, pushes)),
+        writeDirectory: () => timed(this.env, 'directory_write', writeDirectory(db, [history, timer])),
+      },
+      livePushes(ref, this.requireState(), step.effects),
+    );
   }
 
   /** One alarm, armed to the earliest timer (real time = clock time - dev offset); returns the timer registry write. */
