@@ -46,6 +46,8 @@ export interface RuntimeOptions {
   runtimeOutput?: (line: string) => void;
   /** workerd's stderr (dropped by default). */
   runtimeError?: (text: string) => void;
+  /** Opens Miniflare's inspector proxy here (ws://127.0.0.1:<port>/<worker name>), for CPU profiles. */
+  inspectorPort?: number;
 }
 
 const SQLITE = { useSQLite: true } as const;
@@ -70,6 +72,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     host: HOST,
     port: 0,
     defaultPersistRoot: persistTo,
+    ...(options.inspectorPort ? { inspectorPort: options.inspectorPort } : {}),
     d1Persist: true,
     durableObjectsPersist: true,
     r2Persist: true,
@@ -89,6 +92,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
         compatibilityDate: '2026-05-01',
         compatibilityFlags: ['nodejs_compat'],
         unsafeDirectSockets: [{ host: HOST, port: workerPort }],
+        unsafeInspectorProxy: options.inspectorPort !== undefined,
         bindings: {
           ENVIRONMENT: 'development',
           WHATSAPP_API_BASE: recorder?.url ?? sandbox.url,
@@ -115,6 +119,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
         modulesRoot: path.join(ROOT, 'scripts', 'bench', 'baseline'),
         compatibilityDate: '2026-05-01',
         unsafeDirectSockets: [{ host: HOST, port: baselinePort }],
+        unsafeInspectorProxy: options.inspectorPort !== undefined,
         bindings: { APP_SECRET: DEMO_APP_SECRET },
         durableObjects: {
           EVENTS: { className: 'BareConversation', ...SQLITE },

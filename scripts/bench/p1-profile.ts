@@ -1,0 +1,186 @@
+// Where P1's intake spends its time in workerd: runs the P1 load (one signed text message per POST,
+// 16 in flight) against Greenline and the bare baseline in turn, with a V8 CPU profile of the side's
+// isolate taken over Miniflare's inspector proxy (Chrome DevTools protocol, `Profiler` domain) and the
+// workerd process's CPU time read from /proc. Prints per side: events/s, workerd CPU ms per event and
+// its share of one core, and the top self-time functions in µs per event. Not part of `npm run bench`.
+//   npx tsx scripts/bench/p1-profile.ts
+//   BENCH_PROFILE_SECONDS=5 BENCH_PROFILE_CONVERSATIONS=100 BENCH_PROFILE_TOP=25 npx tsx scripts/bench/p1-profile.ts
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import WebSocket from 'ws';
+import { freePort } from '../stack/ports';
+import { deliver, runLoad } from './support/load';
+import { startRuntime } from './support/runtime';
+import { envNumber } from './support/stats';
+import { textWebhook } from './support/webhooks';
+
+const SECONDS = envNumber('BENCH_PROFILE_SECONDS', 5);
+const CONVERSATIONS = envNumber('BENCH_PROFILE_CONVERSATIONS', 100);
+const CONCURRENCY = envNumber('BENCH_P1_CONCURRENCY', 16);
+const TOP = envNumber('BENCH_PROFILE_TOP', 25);
+const OUT = process.env.BENCH_PROFILE_OUT;
+
+interface CallFrame {
+  functionName: string;
+  url: string;
+  lineNumber: number;
+  columnNumber: number;
+}
+interface ProfileNode {
+  id: number;
+  callFrame: CallFrame;
+  children?: number[];
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+  endTime: number;
+}
+
+/** A minimal Chrome DevTools protocol client over one WebSocket. */
+async function connect(url: string) {
+  const ws = new WebSocket(url);
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('error', reject);
+  });
+  let id = 0;
+  const waiting = new Map<number, (result: unknown) => void>();
+  ws.on('message', (data) => {
+    const msg = JSON.parse(String(data)) as { id?: number; result?: unknown; error?: unknown };
+    if (msg.id !== undefined) waiting.get(msg.id)?.(msg.error ? { error: msg.error } : msg.result);
+  });
+  return {
+    send<T>(method: string, params: Record<string, unknown> = {}): Promise<T> {
+      const own = ++id;
+      ws.send(JSON.stringify({ id: own, method, params }));
+      return new Promise((resolve) => waiting.set(own, resolve as (r: unknown) => void));
+    },
+    close: () => ws.close(),
+  };
+}
+
+/** utime + stime of workerd (the bench process's child that is not node), in ms. */
+function workerdCpuMs(): number {
+  const pids = execFileSync('pgrep', ['-P', String(process.pid)], { encoding: 'utf8' })
+    .split(/\s+/)
+    .filter(Boolean);
+  let ticks = 0;
+  for (const pid of pids) {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (!readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('workerd')) continue;
+    ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks * 10; // USER_HZ = 100
+}
+
+/** CPU ms per workerd thread (utime + stime), keyed by thread id and name. */
+function workerdThreadsMs(): Map<string, number> {
+  const threads = new Map<string, number>();
+  const pids = execFileSync('pgrep', ['-P', String(process.pid)], { encoding: 'utf8' })
+    .split(/\s+/)
+    .filter(Boolean);
+  for (const pid of pids) {
+    if (!readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('workerd')) continue;
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      threads.set(`${tid} ${name}`, (Number(fields[11]) + Number(fields[12])) * 10);
+    }
+  }
+  return threads;
+}
+
+/** Self time per function (µs), summed over the profile's samples. */
+function selfTimes(profile: Profile): Map<string, number> {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  profile.samples.forEach((nodeId, i) => {
+    const frame = byId.get(nodeId)?.callFrame;
+    if (!frame) return;
+    const file = frame.url.split('/').pop() ?? '';
+    const key = `${frame.functionName || '(anonymous)'} ${file}:${frame.lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  });
+  return self;
+}
+
+async function profileSide(inspector: string, name: string, url: string, tag: string) {
+  let next = 0;
+  const send = () => textWebhook(next++ % CONVERSATIONS, `wamid.profile.${tag}.${next}`, `profile ${next}`);
+  // Touch every conversation once, then warm the isolate up, untimed.
+  for (let i = 0; i < CONVERSATIONS; i++) await deliver(url, send());
+  await runLoad(url, send, 1, CONCURRENCY);
+  const cdp = await connect(`ws://127.0.0.1:${inspector}/${name}`);
+  if (process.env.BENCH_PROFILE_OFF === '1') {
+    const cpuBefore = workerdCpuMs();
+    const threadsBefore = workerdThreadsMs();
+    const load = await runLoad(url, send, SECONDS, CONCURRENCY);
+    const cpu = workerdCpuMs() - cpuBefore;
+    const threads = [...workerdThreadsMs()]
+      .map(([thread, ms]) => [thread, ms - (threadsBefore.get(thread) ?? 0)] as const)
+      .filter(([, ms]) => ms > 0)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 3)
+      .map(([thread, ms]) => `${thread} ${((ms / (load.seconds * 1000)) * 100).toFixed(0)} %`);
+    console.log(
+      `\n${name} (no profiler): ${(load.ok / load.seconds).toFixed(0)} ev/s; workerd CPU ${(cpu / load.ok).toFixed(2)} ms/event, ${((cpu / (load.seconds * 1000)) * 100).toFixed(0)} % of one core; threads: ${threads.join(', ')}`,
+    );
+    cdp.close();
+    return;
+  }
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  const cpuBefore = workerdCpuMs();
+  const threadsBefore = workerdThreadsMs();
+  const load = await runLoad(url, send, SECONDS, CONCURRENCY);
+  const cpu = workerdCpuMs() - cpuBefore;
+  const busiest = [...workerdThreadsMs()]
+    .map(([thread, ms]) => [thread, ms - (threadsBefore.get(thread) ?? 0)] as const)
+    .filter(([, ms]) => ms > 0)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([thread, ms]) => `${thread} ${((ms / (load.seconds * 1000)) * 100).toFixed(0)} %`);
+  const { profile } = await cdp.send<{ profile: Profile }>('Profiler.stop');
+  cdp.close();
+  if (OUT) writeFileSync(`${OUT}.${name}.cpuprofile`, JSON.stringify(profile));
+  const self = selfTimes(profile);
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  const idle = self.get('(idle) :0') ?? 0;
+  console.log(
+    `\n${name}: ${(load.ok / load.seconds).toFixed(0)} ev/s over ${load.seconds.toFixed(1)} s (${load.failed} failed); ` +
+      `workerd CPU ${(cpu / load.ok).toFixed(2)} ms/event, ${((cpu / (load.seconds * 1000)) * 100).toFixed(0)} % of one core; ` +
+      `isolate busy ${((total - idle) / load.ok / 1000).toFixed(2)} ms/event (${(((total - idle) / total) * 100).toFixed(0)} % of the profile)`,
+  );
+  console.log(`  workerd threads (share of one core): ${busiest.join(', ')}`);
+  const rows = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, TOP);
+  for (const [key, us] of rows) {
+    console.log(
+      `  ${(us / load.ok).toFixed(0).padStart(6)} µs/ev  ${((us / (total - idle)) * 100).toFixed(1).padStart(5)} %  ${key}`,
+    );
+  }
+}
+
+async function main(): Promise<void> {
+  const inspector = await freePort();
+  const rt = await startRuntime({
+    inspectorPort: inspector,
+    vars: { ENVIRONMENT: process.env.BENCH_P1_ENVIRONMENT ?? 'production' },
+  });
+  try {
+    const sides = (process.env.BENCH_PROFILE_SIDES ?? 'greenline,baseline').split(',');
+    for (const side of sides) {
+      const url = side === 'greenline' ? `${rt.workerUrl}/webhooks/whatsapp` : `${rt.baselineUrl}/intake`;
+      await profileSide(String(inspector), side, url, side);
+    }
+  } finally {
+    await rt.stop();
+  }
+}
+
+await main();
