@@ -109,60 +109,78 @@ function selfTimes(profile: Profile): Map<string, number> {
   return self;
 }
 
-async function profileSide(inspector: string, name: string, url: string, tag: string) {
-  let next = 0;
-  const send = () => textWebhook(next++ % CONVERSATIONS, `wamid.profile.${tag}.${next}`, `profile ${next}`);
-  // Touch every conversation once, then warm the isolate up, untimed.
-  for (let i = 0; i < CONVERSATIONS; i++) await deliver(url, send());
-  await runLoad(url, send, 1, CONCURRENCY);
-  const cdp = await connect(`ws://127.0.0.1:${inspector}/${name}`);
-  if (process.env.BENCH_PROFILE_OFF === '1') {
-    const cpuBefore = workerdCpuMs();
-    const threadsBefore = workerdThreadsMs();
-    const load = await runLoad(url, send, SECONDS, CONCURRENCY);
-    const cpu = workerdCpuMs() - cpuBefore;
-    const threads = [...workerdThreadsMs()]
-      .map(([thread, ms]) => [thread, ms - (threadsBefore.get(thread) ?? 0)] as const)
-      .filter(([, ms]) => ms > 0)
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 3)
-      .map(([thread, ms]) => `${thread} ${((ms / (load.seconds * 1000)) * 100).toFixed(0)} %`);
-    console.log(
-      `\n${name} (no profiler): ${(load.ok / load.seconds).toFixed(0)} ev/s; workerd CPU ${(cpu / load.ok).toFixed(2)} ms/event, ${((cpu / (load.seconds * 1000)) * 100).toFixed(0)} % of one core; threads: ${threads.join(', ')}`,
-    );
-    cdp.close();
-    return;
+/** workerd's own inspector (every isolate, Miniflare's D1 included): the port it listens on with /json. */
+async function rawInspector(): Promise<string | null> {
+  const pids = execFileSync('pgrep', ['-P', String(process.pid)], { encoding: 'utf8' }).split(/\s+/);
+  const lines = execFileSync('ss', ['-ltnpH'], { encoding: 'utf8' }).split('\n');
+  for (const line of lines.filter((l) => pids.some((pid) => pid && l.includes(`pid=${pid},`)))) {
+    const port = /127\.0\.0\.1:(\d+)/.exec(line)?.[1];
+    const list = await fetch(`http://127.0.0.1:${port}/json/list`)
+      .then((r) => r.json() as Promise<{ id: string }[]>)
+      .catch(() => []);
+    if (Array.isArray(list) && list.some((t) => t.id === 'd1:db')) return port ?? null;
   }
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-  await cdp.send('Profiler.start');
+  return null;
+}
+
+/** workerd CPU per event and share of one core, per thread, over a load run. */
+async function measured(url: string, send: () => ReturnType<typeof textWebhook>) {
   const cpuBefore = workerdCpuMs();
   const threadsBefore = workerdThreadsMs();
   const load = await runLoad(url, send, SECONDS, CONCURRENCY);
   const cpu = workerdCpuMs() - cpuBefore;
-  const busiest = [...workerdThreadsMs()]
+  const share = (ms: number) => `${((ms / (load.seconds * 1000)) * 100).toFixed(0)} %`;
+  const threads = [...workerdThreadsMs()]
     .map(([thread, ms]) => [thread, ms - (threadsBefore.get(thread) ?? 0)] as const)
     .filter(([, ms]) => ms > 0)
     .sort((a, b) => b[1] - a[1])
-    .slice(0, 3)
-    .map(([thread, ms]) => `${thread} ${((ms / (load.seconds * 1000)) * 100).toFixed(0)} %`);
-  const { profile } = await cdp.send<{ profile: Profile }>('Profiler.stop');
-  cdp.close();
-  if (OUT) writeFileSync(`${OUT}.${name}.cpuprofile`, JSON.stringify(profile));
+    .slice(0, 2)
+    .map(([thread, ms]) => `${thread} ${share(ms)}`);
+  return {
+    load,
+    line: `${(load.ok / load.seconds).toFixed(0)} ev/s over ${load.seconds.toFixed(1)} s (${load.failed} failed); workerd CPU ${(cpu / load.ok).toFixed(2)} ms/event, ${share(cpu)} of one core (${threads.join(', ')})`,
+  };
+}
+
+function printProfile(label: string, profile: Profile, events: number, top: number): void {
   const self = selfTimes(profile);
   const total = [...self.values()].reduce((a, b) => a + b, 0);
-  const idle = self.get('(idle) :0') ?? 0;
-  console.log(
-    `\n${name}: ${(load.ok / load.seconds).toFixed(0)} ev/s over ${load.seconds.toFixed(1)} s (${load.failed} failed); ` +
-      `workerd CPU ${(cpu / load.ok).toFixed(2)} ms/event, ${((cpu / (load.seconds * 1000)) * 100).toFixed(0)} % of one core; ` +
-      `isolate busy ${((total - idle) / load.ok / 1000).toFixed(2)} ms/event (${(((total - idle) / total) * 100).toFixed(0)} % of the profile)`,
+  const busy = total - (self.get('(idle) :0') ?? 0);
+  console.log(`  ${label}: busy ${(busy / events / 1000).toFixed(2)} ms/event`);
+  for (const [key, us] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, top)) {
+    const share = ((us / busy) * 100).toFixed(1).padStart(5);
+    console.log(`  ${(us / events).toFixed(0).padStart(6)} µs/ev  ${share} %  ${key}`);
+  }
+}
+
+async function profileSide(proxy: string, raw: string, name: string, url: string) {
+  let next = 0;
+  const send = () => textWebhook(next++ % CONVERSATIONS, `wamid.profile.${name}.${next}`, `profile ${next}`);
+  // Touch every conversation once, then warm the isolate up, untimed.
+  for (let i = 0; i < CONVERSATIONS; i++) await deliver(url, send());
+  await runLoad(url, send, 1, CONCURRENCY);
+  if (process.env.BENCH_PROFILE_OFF === '1') {
+    console.log(`\n${name} (no profiler): ${(await measured(url, send)).line}`);
+    return;
+  }
+  // The worker's isolate through Miniflare's proxy (it holds workerd's one session), D1's directly.
+  const targets = name === 'greenline' ? [name, 'd1:db'] : [name];
+  const sessions = await Promise.all(
+    targets.map((t) => connect(t === name ? `ws://127.0.0.1:${proxy}/${t}` : `ws://127.0.0.1:${raw}/${t}`)),
   );
-  console.log(`  workerd threads (share of one core): ${busiest.join(', ')}`);
-  const rows = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, TOP);
-  for (const [key, us] of rows) {
-    console.log(
-      `  ${(us / load.ok).toFixed(0).padStart(6)} µs/ev  ${((us / (total - idle)) * 100).toFixed(1).padStart(5)} %  ${key}`,
-    );
+  for (const cdp of sessions) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
+  const { load, line } = await measured(url, send);
+  console.log(`\n${name}: ${line}`);
+  for (const [i, cdp] of sessions.entries()) {
+    const { profile } = await cdp.send<{ profile: Profile }>('Profiler.stop');
+    cdp.close();
+    const target = targets[i] ?? '';
+    if (OUT) writeFileSync(`${OUT}.${target.replaceAll(':', '-')}.cpuprofile`, JSON.stringify(profile));
+    printProfile(`isolate ${target}`, profile, load.ok, i === 0 ? TOP : 8);
   }
 }
 
@@ -173,10 +191,12 @@ async function main(): Promise<void> {
     vars: { ENVIRONMENT: process.env.BENCH_P1_ENVIRONMENT ?? 'production' },
   });
   try {
+    const raw = await rawInspector();
+    if (!raw) throw new Error("workerd's inspector not found");
     const sides = (process.env.BENCH_PROFILE_SIDES ?? 'greenline,baseline').split(',');
     for (const side of sides) {
       const url = side === 'greenline' ? `${rt.workerUrl}/webhooks/whatsapp` : `${rt.baselineUrl}/intake`;
-      await profileSide(String(inspector), side, url, side);
+      await profileSide(String(inspector), raw, side, url);
     }
   } finally {
     await rt.stop();
