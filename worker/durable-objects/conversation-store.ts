@@ -42,10 +42,14 @@ export interface LogRow {
 }
 
 export class ConversationStore {
+  /** Whether the outbox holds a draft, as last read; null once anything wrote to it (read again). */
+  private outboxPending: boolean | null = null;
+
   constructor(private readonly sql: SqlStorage) {}
 
   /** Creates or upgrades the tables; run inside blockConcurrencyWhile. */
   migrate(): void {
+    this.outboxPending = null;
     this.sql.exec(`CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`);
     const current = Number(this.meta('storage_version') ?? 0);
     for (let v = current; v < STORAGE_VERSION; v++) {
@@ -97,6 +101,7 @@ export class ConversationStore {
         this.insertEvent(e.threadId, e.at, 'system', e.event);
         return;
       case 'ledger':
+        this.outboxPending = null;
         this.sql.exec(`INSERT INTO outbox (json) VALUES (?)`, JSON.stringify(e.draft));
         return;
       default:
@@ -121,7 +126,14 @@ export class ConversationStore {
       .map((r) => ({ seq: r.seq, draft: JSON.parse(r.json) as ConsentRecordDraft }));
   }
 
+  /** Whether a consent record still waits for the ledger (every step asks; read once per change). */
+  hasOutbox(): boolean {
+    this.outboxPending ??= this.sql.exec(`SELECT 1 FROM outbox LIMIT 1`).toArray().length > 0;
+    return this.outboxPending;
+  }
+
   deleteOutbox(seq: number): void {
+    this.outboxPending = null;
     this.sql.exec(`DELETE FROM outbox WHERE seq = ?`, seq);
   }
 

@@ -222,8 +222,15 @@ export class ConversationObject extends DurableObject<Env> {
     return { state, ctx: await this.context() };
   }
 
+  /** One drizzle instance for the object's life (its env, and so its binding, does not change). */
+  private dbOnce: Db | null = null;
+  private get db(): Db {
+    this.dbOnce ??= openDb(this.env);
+    return this.dbOnce;
+  }
+
   private readonly contextSource = new ContextSource(
-    () => openDb(this.env),
+    () => this.db,
     () => this.ref,
   );
 
@@ -247,14 +254,14 @@ export class ConversationObject extends DurableObject<Env> {
   private async afterSave(step: Step, ctx: ConversationContext): Promise<void> {
     const ref = this.ref;
     if (!ref) return;
-    const db = openDb(this.env);
+    const db = this.db;
     for (const e of step.effects) {
       if (e.type === 'pause_number') {
         await pauseNumber(this.env, db, ref, e, ctx.now);
         this.contextSource.invalidate();
       }
     }
-    if (step.effects.some((e) => e.type === 'ledger') || this.store.outbox().length > 0) {
+    if (step.effects.some((e) => e.type === 'ledger') || this.store.hasOutbox()) {
       await deliverOutbox(this.env, this.store, ref);
     }
     const history = touchesHistory(step.effects)
@@ -273,7 +280,7 @@ export class ConversationObject extends DurableObject<Env> {
   /** One alarm, armed to the earliest timer (real time = clock time - dev offset); returns the timer registry write. */
   private async arm(ctx: ConversationContext, db: Db): Promise<DirectoryWrites | null> {
     const due = nextDueAt(this.requireState(), ctx.now, ctx.numberPaused);
-    const retryOutbox = this.store.outbox().length > 0 ? ctx.now + 5_000 : null;
+    const retryOutbox = this.store.hasOutbox() ? ctx.now + 5_000 : null;
     const next = due === null ? retryOutbox : retryOutbox === null ? due : Math.min(due, retryOutbox);
     if (next === this.armedFor) return null;
     this.armedFor = next;
@@ -304,7 +311,7 @@ export class ConversationObject extends DurableObject<Env> {
         // Meta's wa_id can differ from the E.164 digits (Brazil, Mexico): remember it so replies and
         // statuses naming the customer by it find this conversation (SPEC §2).
         if (outcome.type === 'accepted' && outcome.waId && !knownWaIds.includes(outcome.waId) && this.ref) {
-          await addWaIdAlias(openDb(this.env), this.ref.orgId, this.ref.contactId, outcome.waId, Date.now());
+          await addWaIdAlias(this.db, this.ref.orgId, this.ref.contactId, outcome.waId, Date.now());
         }
       }
     } finally {
