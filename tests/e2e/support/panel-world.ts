@@ -256,6 +256,12 @@ export async function recordFailure(world: World | undefined, test: string): Pro
       console.error(`${email} on ${page.url()} reads ${JSON.stringify(said)}`);
     }
   }
+  // WhatsApp's side: webhooks not yet answered 200, or answered only after retries.
+  const log = (await world.stack.sandbox('/sandbox/webhooks').catch(() => null))?.body as
+    | DeliveryLog
+    | undefined;
+  const troubled = (log?.deliveries ?? []).filter((d) => d.state !== 'delivered' || d.attempts.length > 1);
+  for (const d of troubled) console.error(`webhook ${d.summary}: ${d.state}`, JSON.stringify(d.attempts));
   console.error(world.stack.logs().slice(-40).join('\n'));
 }
 
