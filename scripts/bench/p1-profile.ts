@@ -147,7 +147,8 @@ function printProfile(label: string, profile: Profile, events: number, top: numb
   const total = [...self.values()].reduce((a, b) => a + b, 0);
   const busy = total - (self.get('(idle) :0') ?? 0);
   console.log(`  ${label}: busy ${(busy / events / 1000).toFixed(2)} ms/event`);
-  for (const [key, us] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, top)) {
+  const rows = [...self.entries()].filter(([key]) => key !== '(idle) :0');
+  for (const [key, us] of rows.sort((a, b) => b[1] - a[1]).slice(0, top)) {
     const share = ((us / busy) * 100).toFixed(1).padStart(5);
     console.log(`  ${(us / events).toFixed(0).padStart(6)} µs/ev  ${share} %  ${key}`);
   }
