@@ -10,6 +10,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { DEMO_CRM_RECORDS, type DemoCrm } from '../../../sandbox/crm/records';
+import type { DeliveryRecord } from '../../../sandbox/webhooks/delivery';
 import { buildExtension, launchProfile, type Profile, signIn } from '../../../scripts/extension/chromium';
 import { type CrmHosts, startCrmHosts } from '../../../scripts/extension/crm-hosts';
 import { DEMO_PASSWORD } from '../../../shared/demo';
@@ -169,13 +170,10 @@ export async function inbox(world: World, phone: string): Promise<PhoneInbox> {
   return reply.body as PhoneInbox;
 }
 
-interface DeliveryLog {
-  deliveries: {
-    summary: string;
-    state: string;
-    body: string;
-    attempts: { status?: number; error?: string }[];
-  }[];
+/** WhatsApp's delivery log of the sandbox (every webhook, its state and attempts). */
+async function webhookDeliveries(world: World): Promise<DeliveryRecord[]> {
+  const reply = await world.stack.sandbox('/sandbox/webhooks');
+  return (reply.body as { deliveries: DeliveryRecord[] }).deliveries;
 }
 
 /**
@@ -190,14 +188,16 @@ export async function customerWrites(world: World, phone: string, body: unknown)
   const { wamid } = reply.body as { wamid: string };
   const until = Date.now() + 30_000;
   for (;;) {
-    const log = (await world.stack.sandbox('/sandbox/webhooks')).body as DeliveryLog;
-    const record = log.deliveries.find((d) => !d.body.includes('"statuses"') && d.body.includes(wamid));
-    if (record && record.attempts.length > 1)
-      console.warn(
-        `the webhook of ${phone}'s message took ${record.attempts.length} attempts`,
-        record.attempts,
-      );
-    if (record?.state === 'delivered') return;
+    const deliveries = await webhookDeliveries(world);
+    const record = deliveries.find((d) => !d.body.includes('"statuses"') && d.body.includes(wamid));
+    if (record?.state === 'delivered') {
+      if (record.attempts.length > 1)
+        console.warn(
+          `the webhook of ${phone}'s message took ${record.attempts.length} attempts`,
+          record.attempts,
+        );
+      return;
+    }
     if (Date.now() > until)
       throw new Error(`${phone}'s message never reached Greenline: ${JSON.stringify(record ?? null)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -257,10 +257,8 @@ export async function recordFailure(world: World | undefined, test: string): Pro
     }
   }
   // WhatsApp's side: webhooks not yet answered 200, or answered only after retries.
-  const log = (await world.stack.sandbox('/sandbox/webhooks').catch(() => null))?.body as
-    | DeliveryLog
-    | undefined;
-  const troubled = (log?.deliveries ?? []).filter((d) => d.state !== 'delivered' || d.attempts.length > 1);
+  const deliveries = await webhookDeliveries(world).catch(() => []);
+  const troubled = deliveries.filter((d) => d.state !== 'delivered' || d.attempts.length > 1);
   for (const d of troubled) console.error(`webhook ${d.summary}: ${d.state}`, JSON.stringify(d.attempts));
   console.error(world.stack.logs().slice(-40).join('\n'));
 }
