@@ -10,6 +10,7 @@ import { createOrg, createSubOrg } from '../../worker/storage/repos/orgs';
 import { createUser } from '../../worker/storage/repos/users';
 import { registerContactAndNumberTests } from './suite-contacts';
 import { registerDirectoryTests } from './suite-directory';
+import { registerHistoryTests } from './suite-history';
 import { registerPrivacyTests } from './suite-privacy';
 
 export interface SuiteContext {
@@ -74,5 +75,6 @@ export function registerRepositorySuite(backend: string, open: () => Promise<Db>
     registerDirectoryTests(ctx);
     registerContactAndNumberTests(ctx);
     registerPrivacyTests(ctx);
+    registerHistoryTests(ctx);
   });
 }

@@ -1,7 +1,8 @@
 // The history and Unassigned lists (B11, B22): a copy of each conversation's threads, their readers
 // and whether it waits for someone, kept by the conversation object; read with one query per list.
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db';
+import { preparedWrite } from '../prepared';
 import { type DirectoryQuery, runBatch } from './batch';
 import { contacts, threadIndex, threadReaders, unassignedConversations } from '../schema';
 
@@ -17,15 +18,91 @@ export interface ThreadRow {
 type HistoryRef = { conversationId: string; orgId: string; contactId: string };
 type Waiting = { since: number; lastAt: number; lastText: string | null };
 
-/** The queries that write the given threads' rows (their readers only when listed in `withReaders`). */
+const p = sql.placeholder;
+/** `excluded.<column>`: an upsert's update takes the row it tried to insert (no second parameter set). */
+const excluded = (column: { name: string }) => sql.raw(`excluded."${column.name}"`);
+
+const threadUpsert = preparedWrite((db) =>
+  db
+    .insert(threadIndex)
+    .values({
+      threadId: p('threadId'),
+      conversationId: p('conversationId'),
+      orgId: p('orgId'),
+      contactId: p('contactId'),
+      startedAt: p('startedAt'),
+      endedAt: p('endedAt'),
+      lastAt: p('lastAt'),
+      lastText: p('lastText'),
+    })
+    .onConflictDoUpdate({
+      target: threadIndex.threadId,
+      set: {
+        conversationId: excluded(threadIndex.conversationId),
+        orgId: excluded(threadIndex.orgId),
+        contactId: excluded(threadIndex.contactId),
+        startedAt: excluded(threadIndex.startedAt),
+        endedAt: excluded(threadIndex.endedAt),
+        lastAt: excluded(threadIndex.lastAt),
+        lastText: excluded(threadIndex.lastText),
+      },
+    }),
+);
+
+const readersDelete = preparedWrite((db) =>
+  db.delete(threadReaders).where(eq(threadReaders.threadId, p('threadId'))),
+);
+
+const readerInsert = preparedWrite((db) =>
+  db.insert(threadReaders).values({
+    threadId: p('threadId'),
+    userId: p('userId'),
+    orgId: p('orgId'),
+    until: p('until'),
+  }),
+);
+
+const unassignedUpsert = preparedWrite((db) =>
+  db
+    .insert(unassignedConversations)
+    .values({
+      conversationId: p('conversationId'),
+      orgId: p('orgId'),
+      contactId: p('contactId'),
+      since: p('since'),
+      lastAt: p('lastAt'),
+      lastText: p('lastText'),
+    })
+    .onConflictDoUpdate({
+      target: unassignedConversations.conversationId,
+      set: {
+        orgId: excluded(unassignedConversations.orgId),
+        contactId: excluded(unassignedConversations.contactId),
+        since: excluded(unassignedConversations.since),
+        lastAt: excluded(unassignedConversations.lastAt),
+        lastText: excluded(unassignedConversations.lastText),
+      },
+    }),
+);
+
+const unassignedDelete = preparedWrite((db) =>
+  db.delete(unassignedConversations).where(eq(unassignedConversations.conversationId, p('conversationId'))),
+);
+
+/**
+ * The writes for the given threads' rows (their readers only when listed in `withReaders`: all of a
+ * thread's readers are replaced). Statements are prepared once per client; each write carries its values.
+ */
 export function threadQueries(
   db: Db,
   ref: HistoryRef,
   threads: readonly ThreadRow[],
   withReaders: readonly ThreadRow[] = threads,
 ): DirectoryQuery[] {
-  const queries: DirectoryQuery[] = threads.map((t) => {
-    const values = {
+  const upsert = threadUpsert(db);
+  const queries: DirectoryQuery[] = threads.map((t) => ({
+    statement: upsert,
+    values: {
       threadId: t.threadId,
       conversationId: ref.conversationId,
       orgId: ref.orgId,
@@ -34,47 +111,34 @@ export function threadQueries(
       endedAt: t.endedAt,
       lastAt: t.lastAt,
       lastText: t.lastText,
-    };
-    return db
-      .insert(threadIndex)
-      .values(values)
-      .onConflictDoUpdate({ target: threadIndex.threadId, set: values });
-  });
-  if (withReaders.length === 0) return queries;
-  queries.push(
-    db.delete(threadReaders).where(
-      inArray(
-        threadReaders.threadId,
-        withReaders.map((t) => t.threadId),
-      ),
-    ),
-  );
-  const readers = withReaders.flatMap((t) =>
-    t.readers.map((r) => ({ threadId: t.threadId, userId: r.userId, orgId: ref.orgId, until: r.until })),
-  );
-  // D1 binds at most 100 parameters: 4 columns a row.
-  for (let i = 0; i < readers.length; i += 20)
-    queries.push(db.insert(threadReaders).values(readers.slice(i, i + 20)));
+    },
+  }));
+  const remove = readersDelete(db);
+  const insert = readerInsert(db);
+  for (const t of withReaders) queries.push({ statement: remove, values: { threadId: t.threadId } });
+  for (const t of withReaders) {
+    for (const r of t.readers) {
+      const values = { threadId: t.threadId, userId: r.userId, orgId: ref.orgId, until: r.until };
+      queries.push({ statement: insert, values });
+    }
+  }
   return queries;
 }
 
-/** The query that sets or clears the conversation's Unassigned row. */
+/** The write that sets or clears the conversation's Unassigned row. */
 export function unassignedQuery(db: Db, ref: HistoryRef, waiting: Waiting | null): DirectoryQuery {
   if (!waiting) {
-    return db
-      .delete(unassignedConversations)
-      .where(eq(unassignedConversations.conversationId, ref.conversationId));
+    return { statement: unassignedDelete(db), values: { conversationId: ref.conversationId } };
   }
   const values = {
     conversationId: ref.conversationId,
     orgId: ref.orgId,
     contactId: ref.contactId,
-    ...waiting,
+    since: waiting.since,
+    lastAt: waiting.lastAt,
+    lastText: waiting.lastText,
   };
-  return db
-    .insert(unassignedConversations)
-    .values(values)
-    .onConflictDoUpdate({ target: unassignedConversations.conversationId, set: values });
+  return { statement: unassignedUpsert(db), values };
 }
 
 /** Writes the given threads' rows (their readers only when `withReaders`); idempotent. */

@@ -3,6 +3,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { newId } from '../ids';
+import { perClient } from '../prepared';
 import { businessNumbers, contacts, contactWaIds, conversations, orgs } from '../schema';
 import type { ContactRow } from './contacts';
 import { normaliseOrg, type OrgRow } from './orgs';
@@ -31,25 +32,8 @@ export async function findNumberByPhoneNumberId(
   return row;
 }
 
-/**
- * Webhook-path queries are built once per database client (per isolate: the D1 binding or the libSQL
- * client), not per call: building drizzle's SQL for a joined select costs more CPU than parsing the
- * answer (about 0.3 ms for the route query). Only the query text is kept; every call reads afresh.
- */
-function perClient<T>(build: (db: Db) => T): (db: Db) => T {
-  const built = new WeakMap<object, T>();
-  return (db) => {
-    const client = (db as { $client?: unknown }).$client;
-    if (typeof client !== 'object' || client === null) return build(db);
-    let query = built.get(client);
-    if (!query) {
-      query = build(db);
-      built.set(client, query);
-    }
-    return query;
-  };
-}
-
+// Webhook-path queries are built once per database client (../prepared.ts): building drizzle's SQL
+// for a joined select costs more CPU than parsing the answer (about 0.3 ms for the route query).
 const preparedOrgWithNumber = perClient((db) =>
   db
     .select({ org: orgs, number: businessNumbers })

@@ -1,0 +1,170 @@
+// Repository suite, part 4: the history and Unassigned rows a conversation writes (B11, B22), on D1
+// and libSQL alike. Their statements are prepared once per client and reused by every conversation,
+// so these tests write several conversations through the same client one after another: each row
+// holds its own call's values, a thread's readers are replaced (not appended), and a step's writes
+// commit together or not at all.
+import { expect, it } from 'vitest';
+import { upsertContact } from '../../worker/storage/repos/contacts';
+import { ensureConversation } from '../../worker/storage/repos/conversations';
+import { runBatch } from '../../worker/storage/repos/batch';
+import {
+  listReadableThreads,
+  listUnassigned,
+  setUnassigned,
+  syncThreads,
+  type ThreadRow,
+  threadQueries,
+  unassignedQuery,
+} from '../../worker/storage/repos/history';
+import { createNumber } from '../../worker/storage/repos/numbers';
+import type { SuiteContext } from './repository-suite';
+
+const AT = 1_900_000_000_000;
+
+export function registerHistoryTests({ db, newOrg, unique }: SuiteContext): void {
+  /** An org with a number and `count` customers, each with a conversation. */
+  async function conversationsOf(count: number) {
+    const { orgId } = await newOrg('history');
+    const number = await createNumber(db(), orgId, {
+      phoneNumberId: unique('pn'),
+      displayPhoneNumber: '+1',
+      wabaId: 'w',
+      accessTokenCiphertext: 'c',
+      now: AT,
+    });
+    const refs = [];
+    for (let i = 0; i < count; i++) {
+      const phone = `+1415555${String(1000 + i)}`;
+      const { contact } = await upsertContact(db(), orgId, { phone, name: `Customer ${i}`, now: AT });
+      const conv = await ensureConversation(db(), orgId, number.id, contact.id, AT);
+      refs.push({ conversationId: conv.id, orgId, contactId: contact.id });
+    }
+    return { orgId, refs };
+  }
+
+  const thread = (over: Partial<ThreadRow> & Pick<ThreadRow, 'readers'>): ThreadRow => ({
+    threadId: unique('thread'),
+    startedAt: AT,
+    endedAt: null,
+    lastAt: AT,
+    lastText: null,
+    ...over,
+  });
+
+  it('B11: conversations written one after another on one client each list their own threads', async () => {
+    const { orgId, refs } = await conversationsOf(3);
+    const [alice, bob] = [unique('alice'), unique('bob')];
+    const written = refs.map((ref, i) => ({
+      ref,
+      row: thread({
+        startedAt: AT + i,
+        endedAt: i === 1 ? AT + 50 : null,
+        lastAt: AT + 100 + i,
+        lastText: i === 2 ? null : `message ${i}`,
+        readers: i === 0 ? [{ userId: alice, until: AT + 7 }] : [{ userId: bob, until: null }],
+      }),
+    }));
+    for (const { ref, row } of written) await syncThreads(db(), ref, [row]);
+
+    const seenByBob = await listReadableThreads(db(), orgId, bob, 10);
+    expect(
+      seenByBob.map((t) => [
+        t.conversationId,
+        t.threadId,
+        t.startedAt,
+        t.endedAt,
+        t.lastAt,
+        t.lastText,
+        t.until,
+      ]),
+    ).toEqual([
+      [refs[2]?.conversationId, written[2]?.row.threadId, AT + 2, null, AT + 102, null, null],
+      [refs[1]?.conversationId, written[1]?.row.threadId, AT + 1, AT + 50, AT + 101, 'message 1', null],
+    ]);
+    expect(seenByBob.map((t) => t.contact.name)).toEqual(['Customer 2', 'Customer 1']);
+    const seenByAlice = await listReadableThreads(db(), orgId, alice, 10);
+    expect(seenByAlice.map((t) => [t.conversationId, t.lastText, t.until, t.contact.name])).toEqual([
+      [refs[0]?.conversationId, 'message 0', AT + 7, 'Customer 0'],
+    ]);
+  });
+
+  it("B11: writing a thread again updates it and replaces its readers (others' threads untouched)", async () => {
+    const { orgId, refs } = await conversationsOf(2);
+    const [alice, bob, carol] = [unique('alice'), unique('bob'), unique('carol')];
+    const [first, other] = [refs[0], refs[1]];
+    if (!first || !other) throw new Error('two conversations expected');
+    const kept = thread({ lastText: 'other', readers: [{ userId: alice, until: null }] });
+    const row = thread({
+      lastText: 'hello',
+      readers: [
+        { userId: alice, until: null },
+        { userId: bob, until: null },
+      ],
+    });
+    await syncThreads(db(), first, [row]);
+    await syncThreads(db(), other, [kept]);
+    const again = {
+      ...row,
+      endedAt: AT + 9,
+      lastAt: AT + 9,
+      lastText: 'bye',
+      readers: [{ userId: carol, until: AT + 99 }],
+    };
+    await syncThreads(db(), first, [again]);
+
+    expect(await listReadableThreads(db(), orgId, bob, 10)).toEqual([]);
+    expect((await listReadableThreads(db(), orgId, alice, 10)).map((t) => t.lastText)).toEqual(['other']);
+    const seenByCarol = await listReadableThreads(db(), orgId, carol, 10);
+    expect(seenByCarol.map((t) => [t.threadId, t.endedAt, t.lastAt, t.lastText, t.until])).toEqual([
+      [row.threadId, AT + 9, AT + 9, 'bye', AT + 99],
+    ]);
+  });
+
+  it('B11: a thread written without its readers keeps the readers it has', async () => {
+    const { orgId, refs } = await conversationsOf(1);
+    const alice = unique('alice');
+    const ref = refs[0];
+    if (!ref) throw new Error('a conversation expected');
+    const row = thread({ lastText: 'first', readers: [{ userId: alice, until: null }] });
+    await syncThreads(db(), ref, [row]);
+    await syncThreads(db(), ref, [{ ...row, lastText: 'second', readers: [] }], []);
+    expect((await listReadableThreads(db(), orgId, alice, 10)).map((t) => t.lastText)).toEqual(['second']);
+  });
+
+  it('B22: Unassigned rows set for several conversations on one client, updated, then one cleared', async () => {
+    const { orgId, refs } = await conversationsOf(2);
+    const [first, second] = [refs[0], refs[1]];
+    if (!first || !second) throw new Error('two conversations expected');
+    await setUnassigned(db(), first, { since: AT, lastAt: AT + 1, lastText: 'help?' });
+    await setUnassigned(db(), second, { since: AT + 2, lastAt: AT + 3, lastText: null });
+    await setUnassigned(db(), first, { since: AT, lastAt: AT + 5, lastText: 'anyone?' });
+    const listed = await listUnassigned(db(), orgId, 10);
+    expect(listed.map((u) => [u.conversationId, u.since, u.lastAt, u.lastText, u.contact.name])).toEqual([
+      [first.conversationId, AT, AT + 5, 'anyone?', 'Customer 0'],
+      [second.conversationId, AT + 2, AT + 3, null, 'Customer 1'],
+    ]);
+    await setUnassigned(db(), first, null);
+    expect((await listUnassigned(db(), orgId, 10)).map((u) => u.conversationId)).toEqual([
+      second.conversationId,
+    ]);
+  });
+
+  it('B11, B22: a step whose batch fails writes none of its rows (one commit)', async () => {
+    const { orgId, refs } = await conversationsOf(1);
+    const alice = unique('alice');
+    const ref = refs[0];
+    if (!ref) throw new Error('a conversation expected');
+    // The same reader twice breaks the (thread, user) key on the last statement of the batch.
+    const twice = [
+      { userId: alice, until: null },
+      { userId: alice, until: null },
+    ];
+    const queries = [
+      unassignedQuery(db(), ref, { since: AT, lastAt: AT, lastText: 'hi' }),
+      ...threadQueries(db(), ref, [thread({ lastText: 'hi', readers: twice })]),
+    ];
+    await expect(runBatch(db(), queries)).rejects.toThrow();
+    expect(await listUnassigned(db(), orgId, 10)).toEqual([]);
+    expect(await listReadableThreads(db(), orgId, alice, 10)).toEqual([]);
+  });
+}

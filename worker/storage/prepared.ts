@@ -1,0 +1,61 @@
+// Queries built once per database client instead of once per call: on workerd's single thread,
+// building drizzle's SQL (walking the query builder, quoting names, collecting parameters) costs
+// more CPU than parsing the answer (docs/performance.md, third round). Only the query text and its
+// placeholders are kept, keyed by the client (the D1 binding or the libSQL client) so a statement is
+// only ever used with the binding it was built on; answers are never cached, every call runs afresh.
+import { is } from 'drizzle-orm';
+import { DrizzleD1Database } from 'drizzle-orm/d1';
+import type { Db } from './db';
+
+/** `build(db)` once per client of `db`; a Db without a client object gets a fresh build each call. */
+export function perClient<T>(build: (db: Db) => T): (db: Db) => T {
+  const built = new WeakMap<object, T>();
+  return (db) => {
+    const client = (db as { $client?: unknown }).$client;
+    if (typeof client !== 'object' || client === null) return build(db);
+    let query = built.get(client);
+    if (!query) {
+      query = build(db);
+      built.set(client, query);
+    }
+    return query;
+  };
+}
+
+/** What a drizzle prepared write offers: its SQL with placeholders, and a way to run it alone. */
+interface DrizzlePrepared {
+  getQuery(): { sql: string; params: unknown[] };
+  run(values?: Record<string, unknown>): Promise<unknown>;
+}
+
+/** A write built once per client, to be run with each call's values (alone or in a batch). */
+export interface WriteStatement {
+  sql: string;
+  /** In order; `sql.placeholder(...)` objects stand where the call's values go. */
+  params: readonly unknown[];
+  /** drizzle's prepared query, to run it alone. */
+  prepared: DrizzlePrepared;
+  /** On D1, the binding's statement (`bind` copies it, so one serves every call). */
+  d1?: D1Statement;
+}
+
+export interface D1Statement {
+  bind(...values: unknown[]): D1Statement;
+}
+
+/** One execution of a prepared write: the statement and this call's placeholder values. */
+export interface PreparedWrite {
+  statement: WriteStatement;
+  values: Record<string, unknown>;
+}
+
+/** A write statement from a drizzle builder with placeholders, built once per client. */
+export function preparedWrite(build: (db: Db) => { prepare(): DrizzlePrepared }): (db: Db) => WriteStatement {
+  return perClient((db) => {
+    const prepared = build(db).prepare();
+    const { sql, params } = prepared.getQuery();
+    const client = (db as { $client?: { prepare?: (sql: string) => D1Statement } }).$client;
+    const d1 = is(db, DrizzleD1Database) && client?.prepare ? client.prepare(sql) : undefined;
+    return { sql, params, prepared, d1 };
+  });
+}
