@@ -1,11 +1,11 @@
-// Repository suite, part 4: the history and Unassigned rows a conversation writes (B11, B22), on D1
+// Repository suite, part 4: the history, Unassigned and timer rows a conversation writes (B11, B22, I9), on D1
 // and libSQL alike. Their statements are prepared once per client and reused by every conversation,
 // so these tests write several conversations through the same client one after another: each row
 // holds its own call's values, a thread's readers are replaced (not appended), and a step's writes
 // commit together or not at all.
 import { expect, it } from 'vitest';
 import { upsertContact } from '../../worker/storage/repos/contacts';
-import { ensureConversation } from '../../worker/storage/repos/conversations';
+import { dueTimers, ensureConversation, timerQuery } from '../../worker/storage/repos/conversations';
 import { runBatch } from '../../worker/storage/repos/batch';
 import {
   listReadableThreads,
@@ -17,6 +17,7 @@ import {
   unassignedQuery,
 } from '../../worker/storage/repos/history';
 import { createNumber } from '../../worker/storage/repos/numbers';
+import { conversationTimers } from '../../worker/storage/schema';
 import type { SuiteContext } from './repository-suite';
 
 const AT = 1_900_000_000_000;
@@ -166,5 +167,34 @@ export function registerHistoryTests({ db, newOrg, unique }: SuiteContext): void
     await expect(runBatch(db(), queries)).rejects.toThrow();
     expect(await listUnassigned(db(), orgId, 10)).toEqual([]);
     expect(await listReadableThreads(db(), orgId, alice, 10)).toEqual([]);
+  });
+
+  it('I9: timers recorded for several conversations on one client, moved, then one cleared', async () => {
+    const { refs } = await conversationsOf(2);
+    const [first, second] = refs.map((r) => r.conversationId);
+    if (!first || !second) throw new Error('two conversations expected');
+    const later = AT + 1_000_000_000; // after every other test's timers, which are due at AT + small
+    await runBatch(db(), [timerQuery(db(), first, later + 10), timerQuery(db(), second, later + 20)]);
+    await runBatch(db(), [timerQuery(db(), first, later + 30)]);
+    const due = async (now: number) =>
+      (await dueTimers(db(), now)).filter((id) => id === first || id === second);
+    expect(await due(later + 10)).toEqual([]);
+    expect(await due(later + 20)).toEqual([second]);
+    expect((await due(later + 30)).sort()).toEqual([first, second].sort());
+    await runBatch(db(), [timerQuery(db(), second, null)]);
+    expect(await due(later + 30)).toEqual([first]);
+  });
+
+  it('B22, I9: a step batch may hold a query builder beside prepared writes; all commit together', async () => {
+    const { orgId, refs } = await conversationsOf(1);
+    const ref = refs[0];
+    if (!ref) throw new Error('a conversation expected');
+    const built = db()
+      .insert(conversationTimers)
+      .values({ conversationId: ref.conversationId, dueAt: AT + 42 })
+      .onConflictDoUpdate({ target: conversationTimers.conversationId, set: { dueAt: AT + 42 } });
+    await runBatch(db(), [unassignedQuery(db(), ref, { since: AT, lastAt: AT, lastText: 'x' }), built]);
+    expect((await listUnassigned(db(), orgId, 10)).map((u) => u.lastText)).toEqual(['x']);
+    expect(await dueTimers(db(), AT + 42)).toContain(ref.conversationId);
   });
 }

@@ -3,7 +3,7 @@
 // more CPU than parsing the answer (docs/performance.md, third round). Only the query text and its
 // placeholders are kept, keyed by the client (the D1 binding or the libSQL client) so a statement is
 // only ever used with the binding it was built on; answers are never cached, every call runs afresh.
-import { is } from 'drizzle-orm';
+import { is, sql } from 'drizzle-orm';
 import { DrizzleD1Database } from 'drizzle-orm/d1';
 import type { Db } from './db';
 
@@ -53,9 +53,12 @@ export interface PreparedWrite {
 export function preparedWrite(build: (db: Db) => { prepare(): DrizzlePrepared }): (db: Db) => WriteStatement {
   return perClient((db) => {
     const prepared = build(db).prepare();
-    const { sql, params } = prepared.getQuery();
-    const client = (db as { $client?: { prepare?: (sql: string) => D1Statement } }).$client;
-    const d1 = is(db, DrizzleD1Database) && client?.prepare ? client.prepare(sql) : undefined;
-    return { sql, params, prepared, d1 };
+    const { sql: text, params } = prepared.getQuery();
+    const client = (db as { $client?: { prepare?: (text: string) => D1Statement } }).$client;
+    const d1 = is(db, DrizzleD1Database) && client?.prepare ? client.prepare(text) : undefined;
+    return { sql: text, params, prepared, d1 };
   });
 }
+
+/** `excluded.<column>`: an upsert's update takes the row it tried to insert (no second set of parameters). */
+export const excluded = (column: { name: string }) => sql.raw(`excluded."${column.name}"`);

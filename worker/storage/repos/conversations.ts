@@ -1,9 +1,10 @@
 // Conversations in the directory: one per (number, contact), its id naming the Durable Object; and
 // the registry of conversations with a pending timer that the development clock sweeps (I9).
-import { and, eq, lte } from 'drizzle-orm';
+import { and, eq, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db';
-import type { DirectoryQuery } from './batch';
+import { type DirectoryQuery, runBatch } from './batch';
 import { newId } from '../ids';
+import { excluded, preparedWrite } from '../prepared';
 import { contacts, contactWaIds, conversations, conversationTimers } from '../schema';
 
 export type ConversationRow = typeof conversations.$inferSelect;
@@ -40,23 +41,37 @@ export async function getConversation(
   return row;
 }
 
-/** The query that records (or, with `null`, clears) when the conversation's next timer is due. */
-export function timerQuery(db: Db, conversationId: string, dueAt: number | null): DirectoryQuery {
-  if (dueAt === null) {
-    return db.delete(conversationTimers).where(eq(conversationTimers.conversationId, conversationId));
-  }
-  return db
+const timerUpsert = preparedWrite((db) =>
+  db
     .insert(conversationTimers)
-    .values({ conversationId, dueAt })
-    .onConflictDoUpdate({ target: conversationTimers.conversationId, set: { dueAt } });
+    .values({ conversationId: sql.placeholder('conversationId'), dueAt: sql.placeholder('dueAt') })
+    .onConflictDoUpdate({
+      target: conversationTimers.conversationId,
+      set: { dueAt: excluded(conversationTimers.dueAt) },
+    }),
+);
+
+const timerDelete = preparedWrite((db) =>
+  db
+    .delete(conversationTimers)
+    .where(eq(conversationTimers.conversationId, sql.placeholder('conversationId'))),
+);
+
+/**
+ * The write that records (or, with `null`, clears) when the conversation's next timer is due; its
+ * statement is prepared once per client (../prepared.ts) as it joins every step's batch.
+ */
+export function timerQuery(db: Db, conversationId: string, dueAt: number | null): DirectoryQuery {
+  if (dueAt === null) return { statement: timerDelete(db), values: { conversationId } };
+  return { statement: timerUpsert(db), values: { conversationId, dueAt } };
 }
 
 export async function upsertTimer(db: Db, conversationId: string, dueAt: number): Promise<void> {
-  await timerQuery(db, conversationId, dueAt);
+  await runBatch(db, [timerQuery(db, conversationId, dueAt)]);
 }
 
 export async function clearTimer(db: Db, conversationId: string): Promise<void> {
-  await timerQuery(db, conversationId, null);
+  await runBatch(db, [timerQuery(db, conversationId, null)]);
 }
 
 export async function dueTimers(db: Db, now: number): Promise<string[]> {

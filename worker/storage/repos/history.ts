@@ -2,7 +2,7 @@
 // and whether it waits for someone, kept by the conversation object; read with one query per list.
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db';
-import { preparedWrite } from '../prepared';
+import { excluded, preparedWrite } from '../prepared';
 import { type DirectoryQuery, runBatch } from './batch';
 import { contacts, threadIndex, threadReaders, unassignedConversations } from '../schema';
 
@@ -19,8 +19,6 @@ type HistoryRef = { conversationId: string; orgId: string; contactId: string };
 type Waiting = { since: number; lastAt: number; lastText: string | null };
 
 const p = sql.placeholder;
-/** `excluded.<column>`: an upsert's update takes the row it tried to insert (no second parameter set). */
-const excluded = (column: { name: string }) => sql.raw(`excluded."${column.name}"`);
 
 const threadUpsert = preparedWrite((db) =>
   db
