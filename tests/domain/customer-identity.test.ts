@@ -4,7 +4,7 @@
 // saved before BSUIDs existed is upgraded on load.
 import { describe, expect, it } from 'vitest';
 import { createConversation, recipientOf, withIdentity } from '../../worker/domain/conversation';
-import { upgradeState } from '../../worker/domain/upgrade';
+import { savedDedupeKeys, upgradeState } from '../../worker/domain/upgrade';
 import {
   alice,
   CUSTOMER,
@@ -14,6 +14,7 @@ import {
   newWamid,
   optedIn,
   optInTemplate,
+  T0,
   tap,
 } from './support/fixtures';
 
@@ -85,15 +86,27 @@ describe('B1–B5 for a customer without a visible phone', () => {
   });
 });
 
-describe('SPEC §6: state saved by the v1 core is upgraded on load', () => {
+describe('SPEC §6: state saved by an older core is upgraded on load', () => {
   it('a v1 state (customer by phone and wa_ids only) gains a null BSUID and keeps everything else', () => {
     const d = optedIn();
     d.advance(25 * 3_600_000); // the window closes: the next text waits in the queue
     messageId(d.write(alice, { type: 'text', text: 'queued' }));
     const { bsuid: _bsuid, ...customerV1 } = d.state.customer;
-    const v1 = { ...d.state, schema: 1, customer: customerV1 };
+    const v1 = { ...d.state, schema: 1, customer: customerV1, seen: { 'm:wamid.old': T0 } };
     const upgraded = upgradeState(JSON.parse(JSON.stringify(v1)) as { schema: number });
-    expect(upgraded).toEqual({ ...d.state, schema: 2, customer: { ...d.state.customer, bsuid: null } });
+    expect(upgraded).toEqual({ ...d.state, customer: { ...d.state.customer, bsuid: null } });
+  });
+
+  it('I6: a v2 state hands its dedupe keys to the store and no longer holds them', () => {
+    const d = optedIn();
+    const v2 = { ...d.state, schema: 2, seen: { 'm:wamid.a': T0, 's:wamid.b:read': T0 + 1 } };
+    const saved = JSON.parse(JSON.stringify(v2)) as { schema: number };
+    expect(savedDedupeKeys(saved)).toEqual([
+      ['m:wamid.a', T0],
+      ['s:wamid.b:read', T0 + 1],
+    ]);
+    expect(upgradeState(saved)).toEqual(d.state);
+    expect(savedDedupeKeys(d.state)).toEqual([]);
   });
 
   it('a state newer than this code is refused, not misread', () => {

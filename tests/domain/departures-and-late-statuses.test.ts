@@ -90,7 +90,10 @@ describe('late failed statuses (B9, I4)', () => {
       expect(d.message(id).failure).toBeNull();
       expect(d.state.consent).toEqual(before.consent);
       expect(d.state.window).toEqual(before.window);
-      expect(d.effects.slice(effects).filter((e) => e.type !== 'state_changed')).toEqual([]);
+      // Only bookkeeping: the status's dedupe key is remembered (I6).
+      expect(
+        d.effects.slice(effects).filter((e) => e.type !== 'state_changed' && e.type !== 'applied'),
+      ).toEqual([]);
       expect(d.drain()).toEqual([]);
     },
   );

@@ -8,7 +8,7 @@ import type { ConversationRef } from '../durable-objects/conversation-store';
 import type { Db } from '../storage/db';
 import { getOrgWithNumber } from '../storage/repos/numbers';
 
-type Facts = Omit<ConversationContext, 'now' | 'random'>;
+type Facts = Omit<ConversationContext, 'now' | 'random' | 'applied'>;
 
 const FACTS_TTL_MS = 1_000;
 
@@ -18,11 +18,12 @@ export class ContextSource {
   constructor(
     private readonly db: () => Db,
     private readonly ref: () => ConversationRef | null,
+    private readonly applied: (key: string) => boolean,
   ) {}
 
   async at(now: number): Promise<ConversationContext> {
     const facts = await this.facts();
-    return { ...facts, now, random: Math.random };
+    return { ...facts, now, random: Math.random, applied: this.applied };
   }
 
   /** Forget what was read (the number was just paused, or the object woke up). */

@@ -1,7 +1,7 @@
 // The conversation core: `decide(state, command, context) -> { state, effects, result }`.
 // One conversation = the org's number and one customer (SPEC §2). Pure: time, randomness and settings
 // arrive in the context; effects are plain data the Durable Object interprets after saving the state.
-import { DEDUPE_RETENTION_MS, IDEMPOTENCY_RETENTION_MS } from '../../shared/time';
+import { IDEMPOTENCY_RETENTION_MS } from '../../shared/time';
 import type { Consent } from './consent';
 import type { KeywordLists } from './keywords';
 import type { ConsentRecordDraft } from './ledger';
@@ -12,8 +12,11 @@ import type { SystemEvent } from './system-events';
 import { EMPTY_TEAM, type Team, type UserRef } from './team';
 import type { WindowFacts } from './window';
 
-/** v2 (issue 10): the customer may have no visible phone and is also known by a BSUID. */
-export const CONVERSATION_SCHEMA_VERSION = 2;
+/**
+ * v2 (issue 10): the customer may have no visible phone and is also known by a BSUID.
+ * v3 (issue 11): the webhook dedupe keys (I6) left the state for the store beside it.
+ */
+export const CONVERSATION_SCHEMA_VERSION = 3;
 
 /**
  * Who the customer is to WhatsApp (SPEC §2): an E.164 phone, Meta's wa_ids, and from 2026 a
@@ -56,8 +59,6 @@ export interface ConversationState {
   /** The (business, customer) pair limit, kept here because a conversation is exactly one pair. */
   pair: Bucket | null;
   idempotency: IdempotencyEntry[];
-  /** Webhook dedupe keys → when first applied (I6). */
-  seen: Record<string, number>;
   /** Source of generated ids (threads, notices); ids stay unique and deterministic. */
   counter: number;
 }
@@ -71,6 +72,12 @@ export interface ConversationContext {
   singleParticipantPrefix: boolean;
   /** The number's sending is paused after an account-level error (SPEC §6). */
   numberPaused: boolean;
+  /**
+   * I6: whether a webhook with this dedupe key was already applied. The keys live beside the state,
+   * not in it (an `applied` effect adds one, kept DEDUPE_RETENTION_MS): a busy conversation's set
+   * would otherwise be copied and saved again by every step.
+   */
+  applied(key: string): boolean;
 }
 
 export interface InboundMessage {
@@ -110,6 +117,8 @@ export type Effect =
       payload: SendPayload;
     }
   | { type: 'ledger'; draft: ConsentRecordDraft }
+  /** I6: remember this webhook's dedupe key, saved with the step that applied it. */
+  | { type: 'applied'; key: string; at: number }
   | { type: 'message'; message: OutboundMessage }
   /** `at`: when it reached us (orders the thread; WhatsApp's timestamp has one-second resolution). */
   | { type: 'inbound'; threadId: string; at: number; message: InboundMessage }
@@ -180,7 +189,6 @@ export function createConversation(args: {
     messages: [],
     pair: null,
     idempotency: [],
-    seen: {},
     counter: 0,
   };
 }
@@ -208,13 +216,11 @@ export function putMessage(
   return { ...state, messages };
 }
 
-/** Drops what no longer needs remembering: old dedupe keys, idempotency keys, settled messages. */
+/** Drops what no longer needs remembering: idempotency keys, settled messages. */
 export function prune(state: ConversationState, now: number): ConversationState {
-  const seen: Record<string, number> = {};
-  for (const [key, at] of Object.entries(state.seen)) if (now - at < DEDUPE_RETENTION_MS) seen[key] = at;
   const idempotency = state.idempotency.filter((e) => now - e.at < IDEMPOTENCY_RETENTION_MS);
   const messages = state.messages.filter((m) => !isSettled(m, now));
-  return { ...state, seen, idempotency, messages };
+  return { ...state, idempotency, messages };
 }
 
 const SETTLED_AFTER_MS = 30 * 24 * 60 * 60 * 1000;

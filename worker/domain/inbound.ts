@@ -22,13 +22,9 @@ type InboundCommand = Extract<Command, { type: 'inbound' }>;
 export function onInbound(state: ConversationState, cmd: InboundCommand, ctx: ConversationContext): Step {
   const msg = cmd.message;
   const key = `m:${msg.wamid}`;
-  if (state.seen[key] !== undefined) return { state, effects: [], result: { ok: true, duplicate: true } };
-  const effects: Effect[] = [];
-  let next: ConversationState = {
-    ...state,
-    seen: { ...state.seen, [key]: ctx.now },
-    window: onCustomerMessage(state.window, msg.timestamp),
-  };
+  if (ctx.applied(key)) return { state, effects: [], result: { ok: true, duplicate: true } };
+  const effects: Effect[] = [{ type: 'applied', key, at: ctx.now }];
+  let next: ConversationState = { ...state, window: onCustomerMessage(state.window, msg.timestamp) };
   if (!next.customer.waIds.includes(msg.from)) {
     next = { ...next, customer: { ...next.customer, waIds: [...next.customer.waIds, msg.from] } };
   }

@@ -58,8 +58,9 @@ export function onStatus(state: ConversationState, cmd: StatusCommand, ctx: Conv
   const effects: Effect[] = [];
   const s = cmd.status;
   const key = `s:${s.wamid}:${s.status}`;
-  if (state.seen[key] !== undefined) return { state, effects, result: { ok: true, duplicate: true } };
-  let next: ConversationState = { ...state, seen: { ...state.seen, [key]: ctx.now } };
+  if (ctx.applied(key)) return { state, effects, result: { ok: true, duplicate: true } };
+  effects.push({ type: 'applied', key, at: ctx.now });
+  let next: ConversationState = state;
 
   const ref = parseCallbackData(s.callbackData);
   const m = ref

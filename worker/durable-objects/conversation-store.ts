@@ -3,7 +3,8 @@
 // the outbox of ledger drafts. Every step is saved in one transaction before any effect runs.
 import type { Effect, Step } from '../domain/conversation';
 import type { ConversationState } from '../domain/conversation';
-import { upgradeState } from '../domain/upgrade';
+import { savedDedupeKeys, upgradeState } from '../domain/upgrade';
+import { DEDUPE_RETENTION_MS } from '../../shared/time';
 import type { ConsentRecordDraft } from '../domain/ledger';
 import type { OutboundMessage } from '../domain/messages';
 
@@ -20,9 +21,11 @@ export interface ConversationRef {
   customerBsuid?: string | null;
 }
 
-const STORAGE_VERSION = 1;
+const STORAGE_VERSION = 2;
 
-const MIGRATIONS: string[][] = [
+type Migration = string | ((sql: SqlStorage) => void);
+
+const MIGRATIONS: Migration[][] = [
   [
     `CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
     `CREATE TABLE IF NOT EXISTS state (id INTEGER PRIMARY KEY CHECK (id = 1), json TEXT NOT NULL)`,
@@ -32,7 +35,23 @@ const MIGRATIONS: string[][] = [
     `CREATE INDEX IF NOT EXISTS events_thread ON events (thread_id, at)`,
     `CREATE TABLE IF NOT EXISTS outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, json TEXT NOT NULL)`,
   ],
+  // I6's dedupe keys leave the saved state (it grew with every webhook and was rewritten by every step).
+  [
+    `CREATE TABLE IF NOT EXISTS applied (key TEXT PRIMARY KEY, at INTEGER NOT NULL) WITHOUT ROWID`,
+    `CREATE INDEX IF NOT EXISTS applied_at ON applied (at)`,
+    (sql) => {
+      const row = sql.exec<{ json: string }>(`SELECT json FROM state WHERE id = 1`).toArray()[0];
+      if (!row) return;
+      const saved = JSON.parse(row.json) as { schema: number; seen?: unknown };
+      for (const [key, at] of savedDedupeKeys(saved)) {
+        sql.exec(`INSERT OR IGNORE INTO applied (key, at) VALUES (?, ?)`, key, at);
+      }
+    },
+  ],
 ];
+
+/** Old dedupe keys are dropped at most once an hour of clock time, as keys are added. */
+const PRUNE_EVERY_MS = 3_600_000;
 
 export interface LogRow {
   kind: 'outbound' | 'inbound' | 'system';
@@ -44,6 +63,7 @@ export interface LogRow {
 export class ConversationStore {
   /** Whether the outbox holds a draft, as last read; null once anything wrote to it (read again). */
   private outboxPending: boolean | null = null;
+  private prunedAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly sql: SqlStorage) {}
 
@@ -53,7 +73,10 @@ export class ConversationStore {
     this.sql.exec(`CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`);
     const current = Number(this.meta('storage_version') ?? 0);
     for (let v = current; v < STORAGE_VERSION; v++) {
-      for (const statement of MIGRATIONS[v] ?? []) this.sql.exec(statement);
+      for (const step of MIGRATIONS[v] ?? []) {
+        if (typeof step === 'string') this.sql.exec(step);
+        else step(this.sql);
+      }
       this.setMeta('storage_version', String(v + 1));
     }
   }
@@ -100,6 +123,13 @@ export class ConversationStore {
       case 'system':
         this.insertEvent(e.threadId, e.at, 'system', e.event);
         return;
+      case 'applied':
+        this.sql.exec(`INSERT OR IGNORE INTO applied (key, at) VALUES (?, ?)`, e.key, e.at);
+        if (e.at - this.prunedAt >= PRUNE_EVERY_MS) {
+          this.sql.exec(`DELETE FROM applied WHERE at <= ?`, e.at - DEDUPE_RETENTION_MS);
+          this.prunedAt = e.at;
+        }
+        return;
       case 'ledger':
         this.outboxPending = null;
         this.sql.exec(`INSERT INTO outbox (json) VALUES (?)`, JSON.stringify(e.draft));
@@ -117,6 +147,11 @@ export class ConversationStore {
       kind,
       JSON.stringify(value),
     );
+  }
+
+  /** I6: whether a webhook with this dedupe key was applied within the retention. */
+  isApplied(key: string): boolean {
+    return this.sql.exec(`SELECT 1 FROM applied WHERE key = ?`, key).toArray().length > 0;
   }
 
   outbox(): { seq: number; draft: ConsentRecordDraft }[] {

@@ -232,6 +232,7 @@ export class ConversationObject extends DurableObject<Env> {
   private readonly contextSource = new ContextSource(
     () => this.db,
     () => this.ref,
+    (key) => this.store.isApplied(key),
   );
 
   private async context(): Promise<ConversationContext> {

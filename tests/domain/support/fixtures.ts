@@ -10,6 +10,7 @@ import {
   type Result,
   type WriteContent,
 } from '../../../worker/domain/conversation';
+import { DEDUPE_RETENTION_MS } from '../../../shared/time';
 import { decide } from '../../../worker/domain/decide';
 import { DEFAULT_KEYWORDS } from '../../../worker/domain/keywords';
 import { OPT_IN_YES_PAYLOAD, OPT_IN_NO_PAYLOAD } from '../../../worker/domain/outbound';
@@ -41,8 +42,30 @@ export function ctxAt(now: number, overrides: Partial<ConversationContext> = {})
     keywords: DEFAULT_KEYWORDS,
     singleParticipantPrefix: false,
     numberPaused: false,
+    applied: () => false,
     ...overrides,
   };
+}
+
+/**
+ * I6's dedupe keys kept beside the state, as the Durable Object's store keeps them: added by the
+ * `applied` effects of each step, dropped after DEDUPE_RETENTION_MS (checked at most once an hour).
+ */
+export class AppliedKeys {
+  private readonly keys = new Map<string, number>();
+  private prunedAt = Number.NEGATIVE_INFINITY;
+
+  readonly has = (key: string): boolean => this.keys.has(key);
+
+  record(effects: readonly Effect[]): void {
+    for (const e of effects) {
+      if (e.type !== 'applied') continue;
+      this.keys.set(e.key, e.at);
+      if (e.at - this.prunedAt < HOUR) continue;
+      for (const [key, at] of this.keys) if (at <= e.at - DEDUPE_RETENTION_MS) this.keys.delete(key);
+      this.prunedAt = e.at;
+    }
+  }
 }
 
 export function fresh(): ConversationState {
@@ -113,15 +136,17 @@ export class Driver {
   now = T0;
   effects: Effect[] = [];
   ctxOverrides: Partial<ConversationContext> = {};
+  readonly applied = new AppliedKeys();
   private keyCounter = 0;
 
   ctx(): ConversationContext {
-    return ctxAt(this.now, this.ctxOverrides);
+    return ctxAt(this.now, { applied: this.applied.has, ...this.ctxOverrides });
   }
 
   run(command: Command): Result {
     const step = decide(this.state, command, this.ctx());
     this.state = step.state;
+    this.applied.record(step.effects);
     this.effects.push(...step.effects);
     return step.result;
   }

@@ -31,7 +31,7 @@ import {
   checkWindowLiveness,
   windowVoided,
 } from './checks';
-import { alice, ctxAt, CUSTOMER_WA_ID, fresh, HOUR, optInTemplate, T0 } from './fixtures';
+import { AppliedKeys, alice, ctxAt, CUSTOMER_WA_ID, fresh, HOUR, optInTemplate, T0 } from './fixtures';
 import { ReferenceModel } from './reference-model';
 
 export type Send = Extract<Effect, { type: 'send' }>;
@@ -75,6 +75,8 @@ export class World {
   violations: string[] = [];
   /** How many times each inbound message reached the thread's log (I6: once). */
   logged = new Map<string, number>();
+  /** The dedupe keys the Durable Object keeps beside the state (they survive a crash like it). */
+  private readonly applied = new AppliedKeys();
   /** wamids of other templates (with their own buttons) that reached the customer. */
   templateWamids: string[] = [];
   /** Messages the core once showed delivered or read: they never move back (B9). */
@@ -104,8 +106,10 @@ export class World {
       ...ctxAt(this.now),
       random: this.random,
       numberPaused: this.paused,
+      applied: this.applied.has,
     });
     this.state = step.state;
+    this.applied.record(step.effects);
     this.violations.push(
       ...[
         ...checkLedger(before, this.state, step.effects),
