@@ -121,6 +121,33 @@ export function registerHistoryTests({ db, newOrg, unique }: SuiteContext): void
     ]);
   });
 
+  it('B11: more readers than one insert binds (D1: 100 parameters) are all listed; the next write has its own', async () => {
+    const { orgId, refs } = await conversationsOf(2);
+    const [first, second] = [refs[0], refs[1]];
+    if (!first || !second) throw new Error('two conversations expected');
+    const users = Array.from({ length: 23 }, (_, i) => unique(`reader${i}`));
+    const readers = users.map((userId, i) => ({ userId, until: AT + i }));
+    const [a, b] = [
+      thread({ lastText: 'a', readers: readers.slice(0, 21) }),
+      thread({ lastText: 'b', readers: readers.slice(21) }),
+    ];
+    await syncThreads(db(), first, [a, b]);
+    await syncThreads(db(), second, [thread({ lastText: 'c', readers: readers.slice(0, 2) })]);
+    for (const [i, userId] of users.entries()) {
+      const seen = await listReadableThreads(db(), orgId, userId, 10);
+      const own = i < 21 ? 'a' : 'b';
+      expect(seen.map((t) => [t.lastText, t.until]).sort()).toEqual(
+        (i < 2
+          ? [
+              [own, AT + i],
+              ['c', AT + i],
+            ]
+          : [[own, AT + i]]
+        ).sort(),
+      );
+    }
+  });
+
   it('B11: a thread written without its readers keeps the readers it has', async () => {
     const { orgId, refs } = await conversationsOf(1);
     const alice = unique('alice');

@@ -49,15 +49,35 @@ export interface PreparedWrite {
   values: Record<string, unknown>;
 }
 
+type WriteBuilder = { prepare(): DrizzlePrepared };
+
+function writeStatement(db: Db, builder: WriteBuilder): WriteStatement {
+  const prepared = builder.prepare();
+  const { sql: text, params } = prepared.getQuery();
+  const client = (db as { $client?: { prepare?: (text: string) => D1Statement } }).$client;
+  const d1 = is(db, DrizzleD1Database) && client?.prepare ? client.prepare(text) : undefined;
+  return { sql: text, params, prepared, d1 };
+}
+
 /** A write statement from a drizzle builder with placeholders, built once per client. */
-export function preparedWrite(build: (db: Db) => { prepare(): DrizzlePrepared }): (db: Db) => WriteStatement {
-  return perClient((db) => {
-    const prepared = build(db).prepare();
-    const { sql: text, params } = prepared.getQuery();
-    const client = (db as { $client?: { prepare?: (text: string) => D1Statement } }).$client;
-    const d1 = is(db, DrizzleD1Database) && client?.prepare ? client.prepare(text) : undefined;
-    return { sql: text, params, prepared, d1 };
-  });
+export function preparedWrite(build: (db: Db) => WriteBuilder): (db: Db) => WriteStatement {
+  return perClient((db) => writeStatement(db, build(db)));
+}
+
+/** A family of write statements (e.g. an insert of `n` rows), each built once per client and key. */
+export function preparedWrites<K>(
+  build: (db: Db, key: K) => WriteBuilder,
+): (db: Db, key: K) => WriteStatement {
+  const family = perClient(() => new Map<K, WriteStatement>());
+  return (db, key) => {
+    const built = family(db);
+    let statement = built.get(key);
+    if (!statement) {
+      statement = writeStatement(db, build(db, key));
+      built.set(key, statement);
+    }
+    return statement;
+  };
 }
 
 /** `excluded.<column>`: an upsert's update takes the row it tried to insert (no second set of parameters). */

@@ -2,7 +2,7 @@
 // and whether it waits for someone, kept by the conversation object; read with one query per list.
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db';
-import { excluded, preparedWrite } from '../prepared';
+import { excluded, type PreparedWrite, preparedWrite, preparedWrites } from '../prepared';
 import { type DirectoryQuery, runBatch } from './batch';
 import { contacts, threadIndex, threadReaders, unassignedConversations } from '../schema';
 
@@ -51,14 +51,33 @@ const readersDelete = preparedWrite((db) =>
   db.delete(threadReaders).where(eq(threadReaders.threadId, p('threadId'))),
 );
 
-const readerInsert = preparedWrite((db) =>
-  db.insert(threadReaders).values({
-    threadId: p('threadId'),
-    userId: p('userId'),
-    orgId: p('orgId'),
-    until: p('until'),
-  }),
+/** D1 binds at most 100 parameters a statement: 4 columns a row. */
+const READERS_PER_INSERT = 20;
+
+/** An insert of `count` reader rows, their placeholders numbered by row. */
+const readersInsert = preparedWrites((db, count: number) =>
+  db.insert(threadReaders).values(
+    Array.from({ length: count }, (_, i) => ({
+      threadId: p(`threadId${i}`),
+      userId: p(`userId${i}`),
+      orgId: p(`orgId${i}`),
+      until: p(`until${i}`),
+    })),
+  ),
 );
+
+type ReaderRow = { threadId: string; userId: string; orgId: string; until: number | null };
+
+function readersWrite(db: Db, rows: readonly ReaderRow[]): PreparedWrite {
+  const values: Record<string, unknown> = {};
+  rows.forEach((r, i) => {
+    values[`threadId${i}`] = r.threadId;
+    values[`userId${i}`] = r.userId;
+    values[`orgId${i}`] = r.orgId;
+    values[`until${i}`] = r.until;
+  });
+  return { statement: readersInsert(db, rows.length), values };
+}
 
 const unassignedUpsert = preparedWrite((db) =>
   db
@@ -112,14 +131,12 @@ export function threadQueries(
     },
   }));
   const remove = readersDelete(db);
-  const insert = readerInsert(db);
   for (const t of withReaders) queries.push({ statement: remove, values: { threadId: t.threadId } });
-  for (const t of withReaders) {
-    for (const r of t.readers) {
-      const values = { threadId: t.threadId, userId: r.userId, orgId: ref.orgId, until: r.until };
-      queries.push({ statement: insert, values });
-    }
-  }
+  const readers = withReaders.flatMap((t) =>
+    t.readers.map((r) => ({ threadId: t.threadId, userId: r.userId, orgId: ref.orgId, until: r.until })),
+  );
+  for (let i = 0; i < readers.length; i += READERS_PER_INSERT)
+    queries.push(readersWrite(db, readers.slice(i, i + READERS_PER_INSERT)));
   return queries;
 }
 
