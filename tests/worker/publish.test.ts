@@ -1,23 +1,19 @@
-// B20 / B22: a panel reloads its Unassigned and history lists when told a customer wrote; the frame
-// that tells it must not overtake the directory batch that puts the message in those lists.
+// B11 / B20 / B22, P1: the directory's copy of a conversation is written behind its steps. A panel
+// reloads its Unassigned and history lists when told a customer wrote, so the frame that tells it
+// must not overtake the write that puts the message in those lists; steps saved while a write runs
+// share the next one; what is owed stays flagged until a write that covers it committed.
 import { describe, expect, it } from 'vitest';
 import type { LiveFrame } from '../../shared/api/live';
-import { type Push, publishStep } from '../../worker/conversations/publish';
+import { DirectoryOutbox, type OutboxPorts, type Push } from '../../worker/conversations/publish';
 
-const item: LiveFrame = {
-  type: 'item',
-  conversationId: 'c1',
-  threadId: 't1',
-  item: { type: 'inbound', id: 'wamid.1', at: 1, kind: 'text', text: 'Hello', mediaId: null },
+const unassigned: Push = {
+  userId: 'bob',
+  frame: { type: 'unassigned', conversationId: 'c1', contactId: 'k1' },
 };
-const pushes: Push[] = [
-  { userId: 'alice', frame: item },
-  { userId: 'bob', frame: { type: 'unassigned', conversationId: 'c1', contactId: 'k1' } },
-  {
-    userId: 'carol',
-    frame: { type: 'customer_message', conversationId: 'c1', contactId: 'k1', text: 'Hello' },
-  },
-];
+const customerMessage = (text: string): Push => ({
+  userId: 'carol',
+  frame: { type: 'customer_message', conversationId: 'c1', contactId: 'k1', text } as LiveFrame,
+});
 
 function held() {
   let release = () => {};
@@ -27,40 +23,167 @@ function held() {
   return { done, release };
 }
 
-describe('publishing a step (B20, B22)', () => {
-  it('sends thread items at once, and the frames that reload a list only after the directory batch', async () => {
-    const batch = held();
-    const delivered: string[] = [];
-    const published = publishStep(
-      {
-        deliver: async (list) => {
-          for (const p of list) delivered.push(`${p.userId}:${p.frame.type}`);
-        },
-        writeDirectory: () => batch.done,
-      },
-      pushes,
-    );
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(delivered).toEqual(['alice:item']);
+const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
-    batch.release();
-    await published;
-    expect(delivered).toEqual(['alice:item', 'bob:unassigned', 'carol:customer_message']);
+/** An outbox over fake ports: `writes` are held until released, everything is logged in order. */
+function outboxWorld(options: { failWrites?: number } = {}) {
+  const log: string[] = [];
+  const pending: (() => void)[] = [];
+  let flag = false;
+  let version = 0;
+  let failures = options.failWrites ?? 0;
+  const ports: OutboxPorts = {
+    readOwed: () => flag,
+    writeOwed: (owed) => {
+      flag = owed;
+      log.push(`owed=${owed}`);
+    },
+    write: () => {
+      const covers = version;
+      log.push(`write#${covers} start`);
+      if (failures > 0) {
+        failures--;
+        log.push(`write#${covers} failed`);
+        return Promise.reject(new Error('D1 is down'));
+      }
+      return new Promise<void>((resolve) => {
+        pending.push(() => {
+          log.push(`write#${covers} committed`);
+          resolve();
+        });
+      });
+    },
+    deliver: async (pushes) => {
+      for (const p of pushes) log.push(`frame ${p.userId}:${p.frame.type}`);
+    },
+    settled: async () => {
+      log.push('settled');
+    },
+  };
+  const outbox = new DirectoryOutbox(ports);
+  return {
+    outbox,
+    log,
+    owedInStorage: () => flag,
+    /** A step that changed the listed state to version n. */
+    step(n: number, announcing: Push[] = []) {
+      version = n;
+      outbox.owe(true, announcing);
+    },
+    async commitNext() {
+      await tick();
+      pending.shift()?.();
+      await tick();
+    },
+  };
+}
+
+describe('the directory outbox (B11, B22, P1)', () => {
+  it('owes the write durably at once; the list frames leave only after it committed', async () => {
+    const w = outboxWorld();
+    w.step(1, [unassigned]);
+    expect(w.owedInStorage()).toBe(true);
+    const flushed = w.outbox.flush();
+    await tick();
+    expect(w.log).toEqual(['owed=true', 'write#1 start']);
+
+    await w.commitNext();
+    await flushed;
+    expect(w.log).toEqual([
+      'owed=true',
+      'write#1 start',
+      'write#1 committed',
+      'owed=false',
+      'frame bob:unassigned',
+      'settled',
+    ]);
+    expect(w.owedInStorage()).toBe(false);
   });
 
-  it('a failed directory batch fails the step and announces nothing (the next delivery retries)', async () => {
-    const delivered: string[] = [];
-    await expect(
-      publishStep(
-        {
-          deliver: async (list) => {
-            for (const p of list) delivered.push(p.frame.type);
-          },
-          writeDirectory: () => Promise.reject(new Error('D1 is down')),
-        },
-        pushes,
-      ),
-    ).rejects.toThrow('D1 is down');
-    expect(delivered).toEqual(['item']);
+  it('steps saved while a write runs share the next one, and the flag stays until it committed', async () => {
+    const w = outboxWorld();
+    w.step(1);
+    const first = w.outbox.flush();
+    await tick();
+    w.step(2, [customerMessage('two')]);
+    const second = w.outbox.flush();
+    w.step(3, [customerMessage('three')]);
+    const third = w.outbox.flush();
+
+    await w.commitNext(); // write#1 covered only step 1: still owed
+    expect(w.owedInStorage()).toBe(true);
+    expect(w.log.filter((l) => l.startsWith('frame'))).toEqual([]);
+
+    await w.commitNext(); // one more write covers steps 2 and 3
+    await Promise.all([first, second, third]);
+    expect(w.log).toEqual([
+      'owed=true',
+      'write#1 start',
+      'write#1 committed',
+      'write#3 start',
+      'write#3 committed',
+      'owed=false',
+      'frame carol:customer_message',
+      'frame carol:customer_message',
+      'settled',
+    ]);
+  });
+
+  it('a flush asked for during a write resolves only after a write that began after its step', async () => {
+    const w = outboxWorld();
+    w.step(1);
+    void w.outbox.flush();
+    await tick();
+    w.step(2);
+    let done = false;
+    void w.outbox.flush().then(() => {
+      done = true;
+    });
+    await w.commitNext();
+    expect(done).toBe(false); // write#1 began before step 2
+    await w.commitNext();
+    expect(done).toBe(true);
+  });
+
+  it('a failed write keeps the flag and the frames; the next flush (the alarm) writes and sends them', async () => {
+    const w = outboxWorld({ failWrites: 1 });
+    w.step(1, [unassigned]);
+    await expect(w.outbox.flush()).rejects.toThrow('D1 is down');
+    expect(w.owedInStorage()).toBe(true);
+    expect(w.log.some((l) => l.startsWith('frame'))).toBe(false);
+
+    const retried = w.outbox.flush();
+    await w.commitNext();
+    await retried;
+    expect(w.log.slice(-4)).toEqual(['write#1 committed', 'owed=false', 'frame bob:unassigned', 'settled']);
+  });
+
+  it('an object restarted with a write owed (read from storage) writes it on the next flush', async () => {
+    const w = outboxWorld();
+    w.step(1);
+    let writes = 0;
+    let owed = w.owedInStorage();
+    const restarted = new DirectoryOutbox({
+      readOwed: () => owed,
+      writeOwed: (value) => {
+        owed = value;
+      },
+      write: async () => {
+        writes++;
+      },
+      deliver: async () => {},
+      settled: async () => {},
+    });
+    expect(restarted.owed).toBe(true);
+    await restarted.flush();
+    expect({ writes, owed }).toEqual({ writes: 1, owed: false });
+    const idle = new DirectoryOutbox({
+      readOwed: () => false,
+      writeOwed: () => {},
+      write: () => Promise.reject(new Error('must not write')),
+      deliver: async () => {},
+      settled: async () => {},
+    });
+    await expect(idle.flush()).resolves.toBeUndefined();
   });
 });

@@ -1,7 +1,9 @@
-// After a step is saved: when each user hears of it. Thread items go out at once (P2), alongside the
-// directory batch (history rows, Unassigned, timer registry, P1); the frames after which a panel
-// reloads a list from the directory leave only once that batch committed, or the reload could miss
-// what the frame announced (the customer's new message, the conversation waiting in Unassigned).
+// After a step is saved: when the directory and each user hear of it. Thread items go out at once
+// (P2). The directory's copy of the conversation (history rows, Unassigned, B11 / B22) is written
+// behind the step, so a webhook's 200 waits for the conversation object alone (P1); steps that come
+// while a write is in flight share the next one. What is owed is flagged in the object's own storage
+// (an object stopped before writing is woken by its alarm to write it), and the frames after which a
+// panel reloads a list leave only after the write that holds what they announce.
 import type { LiveFrame } from '../../shared/api/live';
 
 export interface Push {
@@ -14,13 +16,86 @@ export function announcesList(frame: LiveFrame): boolean {
   return frame.type === 'unassigned' || frame.type === 'customer_message';
 }
 
-export interface PublishPorts {
+export interface OutboxPorts {
+  /** The durable "directory write owed" flag in the object's storage. */
+  readOwed(): boolean;
+  writeOwed(owed: boolean): void;
+  /** Writes the directory's copy up to the object's current state (computed when the write starts). */
+  write(): Promise<void>;
   deliver(pushes: readonly Push[]): Promise<void>;
-  writeDirectory(): Promise<void>;
+  /** Nothing is owed any more (the object drops its safety alarm). */
+  settled(): Promise<void>;
 }
 
-export async function publishStep(ports: PublishPorts, pushes: readonly Push[]): Promise<void> {
-  await Promise.all([ports.deliver(pushes.filter((p) => !announcesList(p.frame))), ports.writeDirectory()]);
-  const announcing = pushes.filter((p) => announcesList(p.frame));
-  if (announcing.length > 0) await ports.deliver(announcing);
+export class DirectoryOutbox {
+  private owedFlag: boolean | null = null;
+  private generation = 0;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private announcing: Push[] = [];
+
+  constructor(private readonly ports: OutboxPorts) {}
+
+  /** Whether a directory write is owed (read from storage once, then kept in step with it). */
+  get owed(): boolean {
+    this.owedFlag ??= this.ports.readOwed();
+    return this.owedFlag;
+  }
+
+  /**
+   * A step was saved: owe a directory write when it changed something listed, and hold the frames
+   * that announce a list until that write. Synchronous, so the flag is saved with the step.
+   */
+  owe(changedList: boolean, announcing: readonly Push[]): void {
+    if (!changedList && announcing.length === 0) return;
+    this.generation++;
+    this.announcing.push(...announcing);
+    if (changedList && !this.owed) {
+      this.ports.writeOwed(true);
+      this.owedFlag = true;
+    }
+  }
+
+  /** Resolves once a write that began after every earlier `owe` committed and its frames left. */
+  flush(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    if (!this.owed && this.announcing.length === 0) return Promise.resolve();
+    this.running = this.loop();
+    return this.running;
+  }
+
+  /** Forgets what was owed (the object's storage was erased). */
+  reset(): void {
+    this.owedFlag = null;
+    this.announcing = [];
+  }
+
+  private async loop(): Promise<void> {
+    try {
+      for (;;) {
+        this.again = false;
+        const generation = this.generation;
+        const pushes = this.announcing.splice(0);
+        try {
+          await this.ports.write();
+        } catch (error) {
+          this.announcing.unshift(...pushes);
+          throw error;
+        }
+        // A step saved while the write ran owes another one: the flag stays.
+        if (generation === this.generation && this.owed) {
+          this.ports.writeOwed(false);
+          this.owedFlag = false;
+        }
+        if (pushes.length > 0) await this.ports.deliver(pushes);
+        if (!this.owed) await this.ports.settled();
+        if (!this.again) return;
+      }
+    } finally {
+      this.running = null;
+    }
+  }
 }

@@ -3,19 +3,13 @@
 // through the typed client (drained one at a time), ledger records to the org's ledger, the number's
 // pause, and the one alarm re-armed to the earliest timer (I9).
 import { DurableObject } from 'cloudflare:workers';
-import { clockOffset, now } from '../clock';
+import { now } from '../clock';
 import { ContextSource } from '../conversations/context';
 import { dispatch } from '../conversations/dispatch';
 import { deliverOutbox, pauseNumber, timerWrites } from '../conversations/effects';
-import {
-  type DirectoryWrites,
-  historyWrites,
-  NOTHING_WRITTEN,
-  touchesHistory,
-  writeDirectory,
-} from '../conversations/history';
+import { type DirectoryWrites, touchesHistory, writeDirectory } from '../conversations/history';
 import { deliverLive, livePushes } from '../conversations/live';
-import { publishStep } from '../conversations/publish';
+import { announcesList } from '../conversations/publish';
 import { outboundItem, type ThreadView, threadView } from '../conversations/thread-view';
 import { phaseTimer, timed } from '../conversations/timings';
 import type {
@@ -24,7 +18,6 @@ import type {
   ConversationState,
   Effect,
   InboundMessage,
-  Result,
   StatusEvent,
   Step,
 } from '../domain/conversation';
@@ -39,51 +32,32 @@ import { exportLog, type RetentionCounts } from '../privacy/conversation-storage
 import type { Removal } from '../privacy/redact';
 import { type Db, openDb } from '../storage/db';
 import { addWaIdAlias } from '../storage/repos/contacts';
+import { ConversationAlarm, earliest } from './conversation-alarm';
+import type { ActResult, UserCommand } from './conversation-contract';
+import { ConversationDirectory } from './conversation-directory';
 import { type ConversationRef, ConversationStore } from './conversation-store';
-
-/** Commands a signed-in user may give; the route builds them from the request. */
-export type UserCommand = Extract<
-  Command,
-  {
-    type:
-      | 'start'
-      | 'request_opt_in'
-      | 'write'
-      | 'add_participant'
-      | 'leave'
-      | 'remove_participant'
-      | 'transfer'
-      | 'request_join'
-      | 'answer_join';
-  }
->;
-
-export interface ActResult {
-  result: Result;
-  message: ReturnType<typeof outboundItem> | null;
-  view: ConversationView;
-}
 
 const isSend = (e: Effect): e is Extract<Effect, { type: 'send' }> => e.type === 'send';
 
 export class ConversationObject extends DurableObject<Env> {
-  private readonly store: ConversationStore;
+  private readonly store = new ConversationStore(this.ctx.storage.sql);
   private state: ConversationState | null = null;
   private ref: ConversationRef | null = null;
   private draining = false;
   private drainAgain = false;
-  private armedFor: number | null | undefined;
-  private readonly historyWritten = NOTHING_WRITTEN();
+  private readonly alarmClock = new ConversationAlarm(this.ctx.storage, this.env);
+  private lastContext: ConversationContext | null = null;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
-    this.store = new ConversationStore(ctx.storage.sql);
     void ctx.blockConcurrencyWhile(async () => {
       this.store.migrate();
       this.ref = this.store.ref();
       this.state = this.store.loadState();
       // A send in flight when the object stopped has an unknown outcome (I4): uncertain, never resent.
       if (this.state?.messages.some((m) => m.state === 'sending')) await this.run({ type: 'recover' });
+      // A directory write owed when the object stopped (a crash, a deploy) is written now.
+      else if (this.ref && this.state && this.directory.owed) void this.directory.flushBehind();
     });
   }
 
@@ -97,6 +71,8 @@ export class ConversationObject extends DurableObject<Env> {
     await this.open(ref);
     const step = await this.run(command);
     await this.drain();
+    // Read-your-writes for the actor: their lists (history, Unassigned) show the command's outcome.
+    await this.directory.flushBehind();
     const ctx = await this.context();
     const written = step.result.ok ? (step.result.message as { id: string } | undefined) : undefined;
     const latest = written ? this.store.message(written.id) : null;
@@ -144,6 +120,8 @@ export class ConversationObject extends DurableObject<Env> {
     this.contextSource.invalidate();
     await this.run({ type: 'tick' });
     await this.drain();
+    // Also the safety net of a directory write that an earlier step owed (a failed or cut-off write).
+    await this.directory.flush();
   }
 
   /**
@@ -174,16 +152,19 @@ export class ConversationObject extends DurableObject<Env> {
 
   /** Issue 12: erases everything this object stores, once its consent records reached the ledger. */
   async erase(): Promise<void> {
+    // A directory write in flight must not bring the rows back after the erasure removed them.
+    await this.directory.flushBehind();
     if (this.ref && this.store.outbox().length > 0) await deliverOutbox(this.env, this.store, this.ref);
     if (this.store.outbox().length > 0) throw new Error('consent records still wait for the ledger');
     await eraseStorage(this.ctx.storage, () => this.store.migrate());
     this.state = null;
     this.ref = null;
-    this.armedFor = undefined;
+    this.alarmClock.forget();
+    this.directory.reset();
   }
 
   override async alarm(): Promise<void> {
-    this.armedFor = undefined;
+    this.alarmClock.forget();
     await this.wake();
   }
 
@@ -255,6 +236,7 @@ export class ConversationObject extends DurableObject<Env> {
   private async afterSave(step: Step, ctx: ConversationContext): Promise<void> {
     const ref = this.ref;
     if (!ref) return;
+    this.lastContext = ctx;
     const db = this.db;
     for (const e of step.effects) {
       if (e.type === 'pause_number') {
@@ -265,28 +247,43 @@ export class ConversationObject extends DurableObject<Env> {
     if (step.effects.some((e) => e.type === 'ledger') || this.store.hasOutbox()) {
       await deliverOutbox(this.env, this.store, ref);
     }
-    const history = touchesHistory(step.effects)
-      ? historyWrites(db, ref, this.store, this.requireState(), this.historyWritten)
-      : null;
-    const timer = await this.arm(ctx, db);
-    await publishStep(
-      {
-        deliver: (pushes) => timed(this.env, 'live_push', deliverLive(this.env, pushes)),
-        writeDirectory: () => timed(this.env, 'directory_write', writeDirectory(db, [history, timer])),
-      },
-      livePushes(ref, this.requireState(), step.effects),
+    const pushes = livePushes(ref, this.requireState(), step.effects);
+    this.directory.owe(
+      touchesHistory(step.effects),
+      pushes.filter((p) => announcesList(p.frame)),
     );
+    const timer = await this.arm(ctx, db);
+    if (timer) await writeDirectory(db, [timer]);
+    const items = pushes.filter((p) => !announcesList(p.frame));
+    if (items.length > 0) await timed(this.env, 'live_push', deliverLive(this.env, items));
+    // Behind the answer: the caller does not wait for the directory (act waits for it itself).
+    void this.directory.flushBehind();
   }
 
-  /** One alarm, armed to the earliest timer (real time = clock time - dev offset); returns the timer registry write. */
+  /** The directory's copy of this conversation, written behind the steps (P1; B11, B22). */
+  private readonly directory = new ConversationDirectory({
+    env: this.env,
+    store: this.store,
+    db: () => this.db,
+    ref: () => this.ref,
+    state: () => this.state,
+    rearm: async (clockNow) => {
+      if (!this.state) return null;
+      if (!this.lastContext) {
+        // Failed on load, before any step: the alarm's wake re-arms every timer from the state.
+        await this.alarmClock.soon(10_000);
+        return null;
+      }
+      return this.arm(clockNow === null ? this.lastContext : { ...this.lastContext, now: clockNow }, this.db);
+    },
+  });
+
+  /** Arms the one alarm to the earliest timer, ledger retry or directory retry; returns the timer registry write. */
   private async arm(ctx: ConversationContext, db: Db): Promise<DirectoryWrites | null> {
     const due = nextDueAt(this.requireState(), ctx.now, ctx.numberPaused);
     const retryOutbox = this.store.hasOutbox() ? ctx.now + 5_000 : null;
-    const next = due === null ? retryOutbox : retryOutbox === null ? due : Math.min(due, retryOutbox);
-    if (next === this.armedFor) return null;
-    this.armedFor = next;
-    if (next === null) await this.ctx.storage.deleteAlarm();
-    else await this.ctx.storage.setAlarm(Math.max(Date.now(), next - (await clockOffset(this.env))));
+    const next = earliest(due, retryOutbox, this.directory.retryDue);
+    if (!(await this.alarmClock.armAt(next))) return null;
     return this.ref ? timerWrites(this.env, db, this.ref.conversationId, next) : null;
   }
 

@@ -13,7 +13,7 @@ import {
   ThreadSchema,
   UserIdBodySchema,
 } from '../../shared/api/conversations';
-import type { UserCommand } from '../durable-objects/conversation';
+import type { UserCommand } from '../durable-objects/conversation-contract';
 import { act, colleague, requireIdempotencyKey, writeCommand } from '../services/conversation-actions';
 import { conversationById, userRef } from '../services/conversations';
 import { eligibleColleagues } from '../services/eligible-users';

@@ -1,7 +1,7 @@
 // Conversation use cases behind the API (B1–B10, B13–B17, B22): turn a request into a command for
 // the conversation's Durable Object and its refusals into the API's errors.
 import type { SendMessageRequest } from '../../shared/api/conversations';
-import type { ActResult, UserCommand } from '../durable-objects/conversation';
+import type { ActResult, UserCommand } from '../durable-objects/conversation-contract';
 import type { Db } from '../storage/db';
 import { getContact } from '../storage/repos/contacts';
 import { claimOutboundMedia } from './media';

@@ -1,0 +1,40 @@
+// The conversation object's one alarm (I9): armed to the earliest of what is due (a timer of the
+// core, a consent record waiting for the ledger, a directory write to retry), in clock time, which the
+// development clock may run ahead of real time. Set only when that instant changed.
+import { clockOffset } from '../clock';
+import type { Env } from '../env';
+
+export const earliest = (...times: (number | null)[]): number | null => {
+  const set = times.filter((t): t is number => t !== null);
+  return set.length === 0 ? null : Math.min(...set);
+};
+
+export class ConversationAlarm {
+  /** The clock time last armed (null: none); undefined when unknown (after a restart or a wake). */
+  private armedFor: number | null | undefined;
+
+  constructor(
+    private readonly storage: DurableObjectStorage,
+    private readonly env: Env,
+  ) {}
+
+  /** Forget what was armed: the next `armAt` sets the alarm whatever it holds. */
+  forget(): void {
+    this.armedFor = undefined;
+  }
+
+  /** Arms the alarm for clock time `next` (null: none); false when it already was. */
+  async armAt(next: number | null): Promise<boolean> {
+    if (next === this.armedFor) return false;
+    this.armedFor = next;
+    if (next === null) await this.storage.deleteAlarm();
+    else await this.storage.setAlarm(Math.max(Date.now(), next - (await clockOffset(this.env))));
+    return true;
+  }
+
+  /** Wakes the object in `ms` of real time whatever was armed (the next wake re-arms every timer). */
+  async soon(ms: number): Promise<void> {
+    this.armedFor = undefined;
+    await this.storage.setAlarm(Date.now() + ms);
+  }
+}
