@@ -66,7 +66,7 @@ export function send(token: string, conversationId: string, body: unknown, key =
   );
 }
 
-async function handle(conversationId: string) {
+export async function handle(conversationId: string) {
   return conversationById(env, db(), 'acme', conversationId);
 }
 
