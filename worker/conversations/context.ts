@@ -1,23 +1,44 @@
 // What the conversation core needs to know about the world for one decision: the time, the org's
 // name and settings, and whether the number's sending is paused. The directory facts (one query) are
 // read at most once per second per conversation object (a burst of webhooks and sends shares them); an admin's
-// change applies within that second, and a pause this object decides applies at once.
+// change applies within that second, and a pause this object decides applies at once. Webhook intake
+// has just read the same org and number to route the event and hands them over (`offer`), so the
+// object does not read them again; after a pause or a wake the object reads them itself first.
 import type { ConversationContext } from '../domain/conversation';
 import { DEFAULT_KEYWORDS } from '../domain/keywords';
 import type { ConversationRef } from '../durable-objects/conversation-store';
 import type { Db } from '../storage/db';
-import { getOrgWithNumber } from '../storage/repos/numbers';
+import { getOrgWithNumber, type NumberRow } from '../storage/repos/numbers';
+import type { OrgRow } from '../storage/repos/orgs';
 
-type Facts = Omit<ConversationContext, 'now' | 'random' | 'applied'>;
+export type DirectoryFacts = Omit<ConversationContext, 'now' | 'random' | 'applied'>;
+type Facts = DirectoryFacts;
+
+/** Facts someone else read from the directory, for which org, and when (ms, before the read began). */
+export interface OfferedFacts {
+  orgId: string;
+  facts: DirectoryFacts;
+  readAt: number;
+}
+
+export function factsOf(org: OrgRow, number: Pick<NumberRow, 'paused'> | null): DirectoryFacts {
+  return {
+    orgName: org.name,
+    keywords: org.settings.keywords ?? DEFAULT_KEYWORDS,
+    singleParticipantPrefix: org.settings.singleParticipantPrefix,
+    numberPaused: number?.paused ?? false,
+  };
+}
 
 const FACTS_TTL_MS = 1_000;
 
 export class ContextSource {
   private cached: { facts: Facts; at: number } | null = null;
+  /** After a pause or a wake the next facts come from this object's own read, never an offer. */
+  private mustRead = false;
 
   constructor(
-    private readonly db: () => Db,
-    private readonly ref: () => ConversationRef | null,
+    private readonly read: () => Promise<DirectoryFacts>,
     private readonly applied: (key: string) => boolean,
   ) {}
 
@@ -29,24 +50,32 @@ export class ContextSource {
   /** Forget what was read (the number was just paused, or the object woke up). */
   invalidate(): void {
     this.cached = null;
+    this.mustRead = true;
+  }
+
+  /** Takes facts read by the caller (webhook intake) when they are newer than what is held. */
+  offer(offered: OfferedFacts): void {
+    if (this.mustRead) return;
+    if (this.cached && this.cached.at >= offered.readAt) return;
+    this.cached = { facts: offered.facts, at: offered.readAt };
   }
 
   private async facts(): Promise<Facts> {
     const fresh = this.cached && Date.now() - this.cached.at < FACTS_TTL_MS ? this.cached.facts : null;
     if (fresh) return fresh;
-    const ref = this.ref();
-    if (!ref) throw new Error('conversation not opened');
-    const db = this.db();
-    const found = await getOrgWithNumber(db, ref.orgId);
-    if (!found) throw new Error(`conversation ${ref.conversationId}: org not found`);
-    const { org, number } = found;
-    const facts: Facts = {
-      orgName: org.name,
-      keywords: org.settings.keywords ?? DEFAULT_KEYWORDS,
-      singleParticipantPrefix: org.settings.singleParticipantPrefix,
-      numberPaused: number?.paused ?? false,
-    };
-    this.cached = { facts, at: Date.now() };
+    const readAt = Date.now();
+    const facts = await this.read();
+    // An offer newer than this read may have arrived meanwhile: keep the newer.
+    if (!this.cached || this.cached.at < readAt) this.cached = { facts, at: readAt };
+    this.mustRead = false;
     return facts;
   }
+}
+
+/** The conversation's org and number as the directory holds them now. */
+export async function readDirectoryFacts(db: Db, ref: ConversationRef | null): Promise<DirectoryFacts> {
+  if (!ref) throw new Error('conversation not opened');
+  const found = await getOrgWithNumber(db, ref.orgId);
+  if (!found) throw new Error(`conversation ${ref.conversationId}: org not found`);
+  return factsOf(found.org, found.number);
 }

@@ -4,7 +4,7 @@
 // pause, and the one alarm re-armed to the earliest timer (I9).
 import { DurableObject } from 'cloudflare:workers';
 import { now } from '../clock';
-import { ContextSource } from '../conversations/context';
+import { ContextSource, type OfferedFacts, readDirectoryFacts } from '../conversations/context';
 import { dispatch } from '../conversations/dispatch';
 import { deliverOutbox, pauseNumber, timerWrites } from '../conversations/effects';
 import { type DirectoryWrites, touchesHistory, writeDirectory } from '../conversations/history';
@@ -96,8 +96,14 @@ export class ConversationObject extends DurableObject<Env> {
       .some((threadId) => readAccess(state.team, userId, threadId) !== null);
   }
 
-  async inbound(ref: ConversationRef, message: InboundMessage): Promise<{ duplicate: boolean }> {
+  /** `facts`: the org and number intake read to route this message (saves reading them again). */
+  async inbound(
+    ref: ConversationRef,
+    message: InboundMessage,
+    facts?: OfferedFacts,
+  ): Promise<{ duplicate: boolean }> {
     const mark = phaseTimer(this.env);
+    this.offer(ref, facts);
     const { ctx } = await this.open(ref);
     mark('do_open');
     const step = await this.run({ type: 'inbound', message }, ctx);
@@ -107,7 +113,8 @@ export class ConversationObject extends DurableObject<Env> {
     return { duplicate: step.result.ok && step.result.duplicate === true };
   }
 
-  async status(ref: ConversationRef, status: StatusEvent): Promise<void> {
+  async status(ref: ConversationRef, status: StatusEvent, facts?: OfferedFacts): Promise<void> {
+    this.offer(ref, facts);
     await this.open(ref);
     await this.run({ type: 'status', status });
     await this.drain();
@@ -211,10 +218,14 @@ export class ConversationObject extends DurableObject<Env> {
   }
 
   private readonly contextSource = new ContextSource(
-    () => this.db,
-    () => this.ref,
+    () => readDirectoryFacts(this.db, this.ref),
     (key) => this.store.isApplied(key),
   );
+
+  /** Facts intake read for this conversation's org (never another's: the stored ref decides). */
+  private offer(ref: ConversationRef, offered: OfferedFacts | undefined): void {
+    if (offered && offered.orgId === (this.ref ?? ref).orgId) this.contextSource.offer(offered);
+  }
 
   private async context(): Promise<ConversationContext> {
     return this.contextSource.at(await now(this.env));

@@ -12,7 +12,9 @@ import {
   findRoutingNumber,
   type MessageRoute,
   type NumberRow,
+  type RoutingNumber,
 } from '../storage/repos/numbers';
+import { factsOf, type OfferedFacts } from '../conversations/context';
 import { setTemplateStatus } from '../storage/repos/templates';
 import { businessNumbers } from '../storage/schema';
 import type { MessageEvent, StatusEvent, TemplateStatusEvent, WebhookEvent } from '../whatsapp';
@@ -37,24 +39,30 @@ export interface IntakeContext {
   numbers: NumberDirectory;
 }
 
+/** A number as read for this request, and when the read began (its org and number are facts then). */
+type Routed<T extends RoutingNumber> = T & { readAt: number };
+
 /** The numbers a request routes to, each read once per request. */
 export class NumberDirectory {
-  private readonly cache = new Map<string, Promise<{ number: NumberRow; enabled: boolean } | null>>();
+  private readonly cache = new Map<string, Promise<Routed<RoutingNumber> | null>>();
 
   constructor(private readonly db: Db) {}
 
-  lookup(phoneNumberId: string): Promise<{ number: NumberRow; enabled: boolean } | null> {
+  lookup(phoneNumberId: string): Promise<Routed<RoutingNumber> | null> {
     let found = this.cache.get(phoneNumberId);
     if (!found) {
-      found = findRoutingNumber(this.db, phoneNumberId).then((row) => row ?? null);
+      const readAt = Date.now();
+      found = findRoutingNumber(this.db, phoneNumberId).then((row) => (row ? { ...row, readAt } : null));
       this.cache.set(phoneNumberId, found);
     }
     return found;
   }
 
   /** A message's number and, in the same query, its known conversation (by the first routing id). */
-  async route(phoneNumberId: string, waId: string | null): Promise<MessageRoute | null> {
-    const route = (await findMessageRoute(this.db, phoneNumberId, waId)) ?? null;
+  async route(phoneNumberId: string, waId: string | null): Promise<Routed<MessageRoute> | null> {
+    const readAt = Date.now();
+    const found = await findMessageRoute(this.db, phoneNumberId, waId);
+    const route = found ? { ...found, readAt } : null;
     if (!this.cache.has(phoneNumberId)) this.cache.set(phoneNumberId, Promise.resolve(route));
     return route;
   }
@@ -63,6 +71,12 @@ export class NumberDirectory {
   async ofWaba(wabaId: string): Promise<NumberRow[]> {
     return this.db.select().from(businessNumbers).where(eq(businessNumbers.wabaId, wabaId));
   }
+}
+
+/** The org and number intake read to route an event, for its conversation to use as they were then. */
+function offeredFacts(target: Routed<RoutingNumber>): OfferedFacts | undefined {
+  const { org, number, readAt } = target;
+  return org ? { orgId: org.id, facts: factsOf(org, number), readAt } : undefined;
 }
 
 /** The core's input (worker/domain/conversation.ts) from a parsed message; media comes separately. */
@@ -170,7 +184,7 @@ async function routeMessage(ctx: IntakeContext, e: MessageEvent): Promise<void> 
     }
   }
   mark('intake_other');
-  await stub.inbound(ref, message);
+  await stub.inbound(ref, message, offeredFacts(target));
   mark('intake_object_call');
 }
 
@@ -236,13 +250,17 @@ async function routeStatus(ctx: IntakeContext, e: StatusEvent): Promise<void> {
     profileName: null,
   };
   const { ref, stub } = await conversationForCustomer(ctx.env, ctx.db, number, signal, ctx.now);
-  await stub.status(ref, {
-    wamid: e.messageId,
-    status: e.status,
-    timestamp: e.timestamp,
-    callbackData: e.bizOpaqueCallbackData ?? null,
-    errorCode: e.errors[0]?.code ?? null,
-  });
+  await stub.status(
+    ref,
+    {
+      wamid: e.messageId,
+      status: e.status,
+      timestamp: e.timestamp,
+      callbackData: e.bizOpaqueCallbackData ?? null,
+      errorCode: e.errors[0]?.code ?? null,
+    },
+    offeredFacts(target),
+  );
 }
 
 function compactIds(e: StatusEvent): { waId?: string; bsuid?: string; parentBsuid?: string } {

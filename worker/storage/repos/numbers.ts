@@ -47,7 +47,7 @@ const preparedOrgWithNumber = perClient((db) =>
 
 const preparedRoutingNumber = perClient((db) =>
   db
-    .select({ number: businessNumbers, enabled: orgs.whatsappEnabled })
+    .select({ number: businessNumbers, org: orgs })
     .from(businessNumbers)
     .leftJoin(orgs, eq(orgs.id, businessNumbers.orgId))
     .where(eq(businessNumbers.phoneNumberId, sql.placeholder('phoneNumberId')))
@@ -63,13 +63,23 @@ export async function getOrgWithNumber(
   return row && { org: normaliseOrg(row.org), number: row.number };
 }
 
-/** Webhook routing in one query: the number a `phone_number_id` belongs to and whether its org has WhatsApp on. */
-export async function findRoutingNumber(
-  db: Db,
-  phoneNumberId: string,
-): Promise<{ number: NumberRow; enabled: boolean } | undefined> {
+/** A number as webhook routing reads it: with its org (whose WhatsApp switch decides, B21). */
+export interface RoutingNumber {
+  number: NumberRow;
+  enabled: boolean;
+  /** The org as read in the same query (null only for a number whose org is gone). */
+  org: OrgRow | null;
+}
+
+/** Webhook routing in one query: the number a `phone_number_id` belongs to, with its org. */
+export async function findRoutingNumber(db: Db, phoneNumberId: string): Promise<RoutingNumber | undefined> {
   const [row] = await preparedRoutingNumber(db).all({ phoneNumberId });
-  return row && { number: row.number, enabled: row.enabled === true };
+  return row && routingNumber(row.number, row.org);
+}
+
+function routingNumber(number: NumberRow, org: OrgRow | null): RoutingNumber {
+  const normalised = org ? normaliseOrg(org) : null;
+  return { number, enabled: normalised?.whatsappEnabled === true, org: normalised };
 }
 
 /** A conversation intake already knows: its id and the contact a wa_id (or BSUID) names. */
@@ -78,9 +88,7 @@ export interface KnownConversation {
   contact: ContactRow;
 }
 
-export interface MessageRoute {
-  number: NumberRow;
-  enabled: boolean;
+export interface MessageRoute extends RoutingNumber {
   /** The conversation on this number of the contact known by the id asked for; null if none yet. */
   known: KnownConversation | null;
 }
@@ -89,7 +97,7 @@ function messageRouteQuery(db: Db) {
   return db
     .select({
       number: businessNumbers,
-      enabled: orgs.whatsappEnabled,
+      org: orgs,
       conversationId: conversations.id,
       contact: contacts,
     })
@@ -130,7 +138,7 @@ export async function findMessageRoute(
     waId && row.conversationId !== null && row.contact !== null
       ? { conversationId: row.conversationId, contact: row.contact }
       : null;
-  return { number: row.number, enabled: row.enabled === true, known };
+  return { ...routingNumber(row.number, row.org), known };
 }
 
 export interface NumberInput {
