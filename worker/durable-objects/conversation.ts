@@ -249,6 +249,12 @@ export class ConversationObject extends DurableObject<Env> {
     if (!ref) return;
     this.lastContext = ctx;
     const db = this.db;
+    // Owed before any await, so the flag is as durable as the step itself.
+    const pushes = livePushes(ref, this.requireState(), step.effects);
+    this.directory.owe(
+      touchesHistory(step.effects),
+      pushes.filter((p) => announcesList(p.frame)),
+    );
     for (const e of step.effects) {
       if (e.type === 'pause_number') {
         await pauseNumber(this.env, db, ref, e, ctx.now);
@@ -258,11 +264,6 @@ export class ConversationObject extends DurableObject<Env> {
     if (step.effects.some((e) => e.type === 'ledger') || this.store.hasOutbox()) {
       await deliverOutbox(this.env, this.store, ref);
     }
-    const pushes = livePushes(ref, this.requireState(), step.effects);
-    this.directory.owe(
-      touchesHistory(step.effects),
-      pushes.filter((p) => announcesList(p.frame)),
-    );
     const timer = await this.arm(ctx, db);
     if (timer) await writeDirectory(db, [timer]);
     const items = pushes.filter((p) => !announcesList(p.frame));
