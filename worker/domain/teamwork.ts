@@ -6,7 +6,7 @@ import { dropQueued, enqueueNotice } from './queue-ops';
 import type { SystemEvent } from './system-events';
 import * as team from './team';
 
-type TeamCommand = Extract<
+export type TeamCommand = Extract<
   Command,
   {
     type:

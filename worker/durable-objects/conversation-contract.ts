@@ -2,24 +2,11 @@
 // command: kept apart from the object so they depend on its contract, not its implementation.
 import type { outboundItem } from '../conversations/thread-view';
 import type { Command, Result } from '../domain/conversation';
+import type { TeamCommand } from '../domain/teamwork';
 import type { ConversationView } from '../domain/view';
 
 /** Commands a signed-in user may give; the route builds them from the request. */
-export type UserCommand = Extract<
-  Command,
-  {
-    type:
-      | 'start'
-      | 'request_opt_in'
-      | 'write'
-      | 'add_participant'
-      | 'leave'
-      | 'remove_participant'
-      | 'transfer'
-      | 'request_join'
-      | 'answer_join';
-  }
->;
+export type UserCommand = TeamCommand | Extract<Command, { type: 'request_opt_in' | 'write' }>;
 
 export interface ActResult {
   result: Result;
