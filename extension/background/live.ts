@@ -20,6 +20,8 @@ export interface LiveDeps {
   open: (url: string) => SocketLike;
   onFrame: (frame: LiveFrame) => void;
   onState?: (state: LiveState) => void;
+  /** The socket is open again after a drop: frames sent meanwhile were missed (reload what is shown). */
+  onResumed?: () => void;
   setTimer: (fn: () => void, ms: number) => unknown;
   clearTimer: (handle: unknown) => void;
   random: () => number;
@@ -42,12 +44,15 @@ export class LiveConnection {
   private attempt = 0;
   private pingTimer: unknown = null;
   private retryTimer: unknown = null;
+  /** Whether a socket was open since `start`: the next open is then a resumption. */
+  private wasOpen = false;
   state: LiveState = 'stopped';
 
   constructor(private readonly deps: LiveDeps) {}
 
   /** Idempotent: one socket at most. */
   start(): void {
+    if (!this.wanted) this.wasOpen = false;
     this.wanted = true;
     if (this.state === 'stopped') void this.connect();
   }
@@ -83,6 +88,8 @@ export class LiveConnection {
       this.attempt = 0;
       this.setState('open');
       this.schedulePing();
+      if (this.wasOpen) this.deps.onResumed?.();
+      this.wasOpen = true;
     });
     socket.addEventListener('message', (event) => this.receive(event.data));
     socket.addEventListener('close', () => {

@@ -157,6 +157,12 @@ export function startBackground(): void {
     },
     open: (url) => new WebSocket(url),
     onFrame,
+    onResumed: () => {
+      // Frames sent while the socket was down are lost: the glances and every open page read afresh.
+      glance.invalidate(null);
+      void toTabs('glanceChanged', { contactId: null });
+      toPages('liveFrame', { type: 'live_resumed' });
+    },
     setTimer: (fn, ms) => setTimeout(fn, ms),
     clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
     random: Math.random,

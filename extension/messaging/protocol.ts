@@ -65,10 +65,16 @@ export interface ProtocolMap {
   markSeen(data: { conversationId: string }): void;
   // background → content scripts and extension pages
   statusChanged(data: SessionStatus): void;
-  liveFrame(data: LiveFrame): void;
+  liveFrame(data: PageFrame): void;
   panelTargetChanged(data: { tabId: number | null; target: PanelTarget }): void;
   glanceChanged(data: { contactId: string | null }): void;
 }
+
+/**
+ * What pages hear from the live socket: the server's frames, and `live_resumed` when the socket is
+ * open again after a drop (a deploy, a network change), so a page reloads what frames would have told it.
+ */
+export type PageFrame = LiveFrame | { type: 'live_resumed' };
 
 export const messaging = defineExtensionMessaging<ProtocolMap>();
 export const { sendMessage, onMessage } = messaging;

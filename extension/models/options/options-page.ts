@@ -57,7 +57,8 @@ export function createOptionsPage(ports: OptionsPorts) {
       });
       // A number paused, flagged or downgraded by WhatsApp shows without a reload.
       const stopFrames = ports.messaging.onLiveFrame((frame) => {
-        const isNumberNews = frame.type === 'number_health' || frame.type === 'number_paused';
+        const isNumberNews =
+          frame.type === 'number_health' || frame.type === 'number_paused' || frame.type === 'live_resumed';
         if (isNumberNews && loadedFor) void admin.number.load();
       });
       const [stopListening] = await Promise.all([account.init(), preferences.load()]);

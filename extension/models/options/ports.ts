@@ -1,10 +1,9 @@
 // What the options page needs from the outside world, as injected ports: the API (through the
 // background, which holds the session), the session messages, permissions, local preferences and
 // files. Models depend on these types only, so tests hand in fakes and no model touches `browser.*`.
-import type { LiveFrame } from '../../../shared/api/live';
 import type { AdminApi } from '../../api/admin';
 import type { AgentApi } from '../../api/agent';
-import type { SessionStatus, SignInResult } from '../../messaging/protocol';
+import type { PageFrame, SessionStatus, SignInResult } from '../../messaging/protocol';
 
 export interface SignInInput {
   serverUrl: string;
@@ -28,7 +27,7 @@ export interface SessionPort {
   /** Returns the function that stops listening. */
   onStatusChanged(listener: (status: SessionStatus) => void): () => void;
   /** Live frames the background received for this user (admins get number health). */
-  onLiveFrame(listener: (frame: LiveFrame) => void): () => void;
+  onLiveFrame(listener: (frame: PageFrame) => void): () => void;
 }
 
 /** Optional host permissions; `request` must be called while the user's click is being handled. */

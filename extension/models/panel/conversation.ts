@@ -3,9 +3,8 @@
 // Everything here is reachable from fakes: API, messaging, clock and live frames are ports.
 import { batch, computed, signal } from '@preact/signals';
 import type { Contact } from '../../../shared/api/contacts';
-import type { LiveFrame } from '../../../shared/api/live';
 import { ApiFailure } from '../../api/transport';
-import type { PanelTarget } from '../../messaging/protocol';
+import type { PageFrame, PanelTarget } from '../../messaging/protocol';
 import { describeNewItem } from './announce';
 import { panelMode } from './panel-mode';
 import type { Clock, LiveFrames, PanelApi, PanelMessaging } from './ports';
@@ -161,6 +160,14 @@ export function createConversationModel(deps: ConversationDeps) {
     }
   }
 
+  /** After the live socket was down: the state, and the thread shown, are read afresh. */
+  async function resync(): Promise<void> {
+    const hadThread = thread.value !== null;
+    await refresh();
+    if (hadThread && thread.value && state.value?.youAreParticipant && !viewingEarlier.value)
+      await loadThread();
+  }
+
   /** B17 / B22: start, restart or claim; occupied tells who is in it and whether to ask to join. */
   async function start(): Promise<void> {
     const t = target.value;
@@ -181,8 +188,13 @@ export function createConversationModel(deps: ConversationDeps) {
     }
   }
 
-  function onFrame(frame: LiveFrame): void {
+  function onFrame(frame: PageFrame): void {
     const s = state.value;
+    // The socket was down for a while: whatever its frames said meanwhile is read afresh.
+    if (frame.type === 'live_resumed') {
+      if (s) void resync();
+      return;
+    }
     if (!s || !('conversationId' in frame) || frame.conversationId !== s.conversationId) return;
     switch (frame.type) {
       case 'conversation':

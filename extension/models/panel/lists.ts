@@ -70,8 +70,9 @@ export function createListsModel({ api, live, show }: ListsDeps) {
   }
 
   const unsubscribe = live.subscribe((frame) => {
-    if (frame.type === 'unassigned' && unassigned.value !== null) void loadUnassigned();
-    if (frame.type === 'customer_message' && history.value !== null) void loadHistory();
+    const resumed = frame.type === 'live_resumed';
+    if ((resumed || frame.type === 'unassigned') && unassigned.value !== null) void loadUnassigned();
+    if ((resumed || frame.type === 'customer_message') && history.value !== null) void loadHistory();
   });
 
   return {

@@ -1,14 +1,14 @@
 // One `liveFrame` listener per page (@webext-core/messaging allows one per message type), fanned out
 // to every model that wants frames.
-import type { LiveFrame } from '../../../shared/api/live';
+import type { PageFrame } from '../../messaging/protocol';
 import type { LiveFrames } from './ports';
 
 export interface LiveHub extends LiveFrames {
-  emit(frame: LiveFrame): void;
+  emit(frame: PageFrame): void;
 }
 
 export function createLiveHub(): LiveHub {
-  const listeners = new Set<(frame: LiveFrame) => void>();
+  const listeners = new Set<(frame: PageFrame) => void>();
   return {
     subscribe(listener) {
       listeners.add(listener);

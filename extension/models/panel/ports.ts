@@ -1,9 +1,8 @@
 // The panel's ports: everything its models need from outside (API, runtime messaging, clock, ids,
 // camera, blob URLs), as small interfaces so models are tested with fakes and the entrypoint wires
 // the real ones.
-import type { LiveFrame } from '../../../shared/api/live';
 import type { AgentApi } from '../../api/agent';
-import type { PanelTarget, SessionStatus } from '../../messaging/protocol';
+import type { PageFrame, PanelTarget, SessionStatus } from '../../messaging/protocol';
 
 /** The API calls the panel makes (a subset of the agent API, so fakes stay small). */
 export type PanelApi = Pick<
@@ -39,7 +38,7 @@ export interface PanelMessaging {
 
 /** Live frames fanned out from the page's one `liveFrame` listener. */
 export interface LiveFrames {
-  subscribe(listener: (frame: LiveFrame) => void): () => void;
+  subscribe(listener: (frame: PageFrame) => void): () => void;
 }
 
 export interface Clock {

@@ -38,6 +38,7 @@ function setup(
 ) {
   const sockets: FakeSocket[] = [];
   const frames: LiveFrame[] = [];
+  const resumed = { count: 0 };
   const timers: { fn: () => void; ms: number; cleared: boolean }[] = [];
   const live = new LiveConnection({
     ticketUrl: ticket,
@@ -47,6 +48,9 @@ function setup(
       return s;
     },
     onFrame: (f) => frames.push(f),
+    onResumed: () => {
+      resumed.count++;
+    },
     setTimer: (fn, ms) => {
       const t = { fn, ms, cleared: false };
       timers.push(t);
@@ -64,7 +68,7 @@ function setup(
     t.fn();
     await new Promise((r) => setTimeout(r, 0));
   };
-  return { live, sockets, frames, due, fire };
+  return { live, sockets, frames, due, fire, resumed };
 }
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
@@ -104,6 +108,24 @@ describe('the live socket', () => {
     expect(due().map((t) => t.ms)).toEqual([backoffMs(0, 0.5)]);
     expect(backoffMs(1, 0.5)).toBeGreaterThan(backoffMs(0, 0.5));
     expect(backoffMs(20, 1)).toBeLessThanOrEqual(36_000);
+  });
+
+  it('B8 / B20: open again after a drop, it says frames may have been missed (not on the first open)', async () => {
+    const { live, sockets, due, fire, resumed } = setup();
+    live.start();
+    await tick();
+    sockets[0]?.opened();
+    expect(resumed.count).toBe(0);
+    sockets[0]?.emit('close');
+    await fire(due()[0]);
+    sockets[1]?.opened();
+    expect(resumed.count).toBe(1);
+    // Signed out and in again: a new start, whose first open is not a resumption.
+    live.stop();
+    live.start();
+    await tick();
+    sockets[2]?.opened();
+    expect(resumed.count).toBe(1);
   });
 
   it('without a ticket (signed out, not enabled) it waits and tries again later', async () => {

@@ -154,6 +154,19 @@ describe('conversation model', () => {
     expect(model.state.value?.consent).toBe('opted_in');
   });
 
+  it('B8: after the live socket was down, the state and the thread are read afresh (missed items appear)', async () => {
+    const { api, live, model } = setup(state({ consent: 'pending' }), thread({ items: [inbound()] }));
+    await model.load(target);
+    api.whatsapp.mockResolvedValue(state({ consent: 'opted_in' }));
+    api.thread.mockResolvedValue(
+      thread({ items: [inbound(), inbound({ id: 'wamid.missed', text: 'Missed?' })] }),
+    );
+    live.emit({ type: 'live_resumed' });
+    await settle();
+    expect(model.state.value?.consent).toBe('opted_in');
+    expect(model.thread.value?.items.map((i) => ('text' in i ? i.text : null))).toContain('Missed?');
+  });
+
   it('B15: removed — the thread is cleared and the panel says access ended', async () => {
     const { api, live, model } = setup(state(), thread({ items: [inbound()] }));
     await model.load(target);

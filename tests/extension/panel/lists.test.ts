@@ -68,6 +68,19 @@ describe('lists', () => {
     expect(lists.unassigned.value).toEqual([]);
   });
 
+  it('B11 / B22: after the live socket was down, both lists shown are read afresh', async () => {
+    const { api, live, lists } = setup();
+    api.unassigned.mockResolvedValue({ conversations: [] });
+    api.threads.mockResolvedValue({ threads: [] });
+    await Promise.all([lists.loadUnassigned(), lists.loadHistory()]);
+    api.unassigned.mockResolvedValue({ conversations: [waiting] });
+    api.threads.mockResolvedValue({ threads: [summary('th-1', T0 + 10)] });
+    live.emit({ type: 'live_resumed' });
+    await settle();
+    expect(lists.unassigned.value?.map((u) => u.contact.name)).toEqual(['Ana Souza']);
+    expect(lists.history.value?.map((t) => t.threadId)).toEqual(['th-1']);
+  });
+
   it('B22: an "unassigned" frame refreshes the list once it is shown', async () => {
     const { api, live, lists } = setup();
     api.unassigned.mockResolvedValue({ conversations: [] });
