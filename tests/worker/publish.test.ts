@@ -15,14 +15,6 @@ const customerMessage = (text: string): Push => ({
   frame: { type: 'customer_message', conversationId: 'c1', contactId: 'k1', text } as LiveFrame,
 });
 
-function held() {
-  let release = () => {};
-  const done = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  return { done, release };
-}
-
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
 /** An outbox over fake ports: `writes` are held until released, everything is logged in order. */
