@@ -12,7 +12,6 @@ import { getOrgWithNumber, type NumberRow } from '../storage/repos/numbers';
 import type { OrgRow } from '../storage/repos/orgs';
 
 export type DirectoryFacts = Omit<ConversationContext, 'now' | 'random' | 'applied'>;
-type Facts = DirectoryFacts;
 
 /** Facts someone else read from the directory, for which org, and when (ms, before the read began). */
 export interface OfferedFacts {
@@ -33,7 +32,7 @@ export function factsOf(org: OrgRow, number: Pick<NumberRow, 'paused'> | null): 
 const FACTS_TTL_MS = 1_000;
 
 export class ContextSource {
-  private cached: { facts: Facts; at: number } | null = null;
+  private cached: { facts: DirectoryFacts; at: number } | null = null;
   /** After a pause or a wake the next facts come from this object's own read, never an offer. */
   private mustRead = false;
 
@@ -60,7 +59,7 @@ export class ContextSource {
     this.cached = { facts: offered.facts, at: offered.readAt };
   }
 
-  private async facts(): Promise<Facts> {
+  private async facts(): Promise<DirectoryFacts> {
     const fresh = this.cached && Date.now() - this.cached.at < FACTS_TTL_MS ? this.cached.facts : null;
     if (fresh) return fresh;
     const readAt = Date.now();

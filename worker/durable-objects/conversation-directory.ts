@@ -17,7 +17,7 @@ import type { Db } from '../storage/db';
 import type { ConversationRef, ConversationStore } from './conversation-store';
 
 /** A failed directory write is retried by the alarm this long after. */
-const RETRY_MS = 10_000;
+export const DIRECTORY_RETRY_MS = 10_000;
 
 export interface DirectoryHost {
   readonly env: Env;
@@ -103,7 +103,7 @@ export class ConversationDirectory {
   private async retryLater(): Promise<void> {
     if (this.retryAt !== null || !this.host.ref() || !this.host.state()) return;
     const clock = await now(this.host.env);
-    this.retryAt = clock + RETRY_MS;
+    this.retryAt = clock + DIRECTORY_RETRY_MS;
     const timer = await this.host.rearm(clock);
     if (timer) await writeDirectory(this.host.db(), [timer]);
   }

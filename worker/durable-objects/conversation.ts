@@ -34,7 +34,7 @@ import { type Db, openDb } from '../storage/db';
 import { addWaIdAlias } from '../storage/repos/contacts';
 import { ConversationAlarm, earliest } from './conversation-alarm';
 import type { ActResult, UserCommand } from './conversation-contract';
-import { ConversationDirectory } from './conversation-directory';
+import { ConversationDirectory, DIRECTORY_RETRY_MS } from './conversation-directory';
 import { type ConversationRef, ConversationStore } from './conversation-store';
 
 const isSend = (e: Effect): e is Extract<Effect, { type: 'send' }> => e.type === 'send';
@@ -283,7 +283,7 @@ export class ConversationObject extends DurableObject<Env> {
       if (!this.state) return null;
       if (!this.lastContext) {
         // Failed on load, before any step: the alarm's wake re-arms every timer from the state.
-        await this.alarmClock.soon(10_000);
+        await this.alarmClock.soon(DIRECTORY_RETRY_MS);
         return null;
       }
       return this.arm(clockNow === null ? this.lastContext : { ...this.lastContext, now: clockNow }, this.db);

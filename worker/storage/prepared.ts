@@ -3,7 +3,8 @@
 // more CPU than parsing the answer (docs/performance.md, third round). Only the query text and its
 // placeholders are kept, keyed by the client (the D1 binding or the libSQL client) so a statement is
 // only ever used with the binding it was built on; answers are never cached, every call runs afresh.
-import { is, sql } from 'drizzle-orm';
+import { getTableColumns, is, sql } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { DrizzleD1Database } from 'drizzle-orm/d1';
 import type { Db } from './db';
 
@@ -82,3 +83,16 @@ export function preparedWrites<K>(
 
 /** `excluded.<column>`: an upsert's update takes the row it tried to insert (no second set of parameters). */
 export const excluded = (column: { name: string }) => sql.raw(`excluded."${column.name}"`);
+
+/**
+ * "Insert this row, or replace every other column of the row with the same key", built once per
+ * client: one placeholder per column, named as the table's property (`values` by property name).
+ */
+export function preparedRowUpsert(table: SQLiteTable, key: SQLiteColumn): (db: Db) => WriteStatement {
+  const columns = Object.entries(getTableColumns(table));
+  const values = Object.fromEntries(columns.map(([name]) => [name, sql.placeholder(name)]));
+  const set = Object.fromEntries(
+    columns.filter(([, c]) => c !== key).map(([name, c]) => [name, excluded(c)]),
+  );
+  return preparedWrite((db) => db.insert(table).values(values).onConflictDoUpdate({ target: key, set }));
+}

@@ -4,7 +4,7 @@ import { and, eq, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { type DirectoryQuery, runBatch } from './batch';
 import { newId } from '../ids';
-import { excluded, preparedWrite } from '../prepared';
+import { preparedRowUpsert, preparedWrite } from '../prepared';
 import { contacts, contactWaIds, conversations, conversationTimers } from '../schema';
 
 export type ConversationRow = typeof conversations.$inferSelect;
@@ -41,15 +41,7 @@ export async function getConversation(
   return row;
 }
 
-const timerUpsert = preparedWrite((db) =>
-  db
-    .insert(conversationTimers)
-    .values({ conversationId: sql.placeholder('conversationId'), dueAt: sql.placeholder('dueAt') })
-    .onConflictDoUpdate({
-      target: conversationTimers.conversationId,
-      set: { dueAt: excluded(conversationTimers.dueAt) },
-    }),
-);
+const timerUpsert = preparedRowUpsert(conversationTimers, conversationTimers.conversationId);
 
 const timerDelete = preparedWrite((db) =>
   db

@@ -2,7 +2,7 @@
 // and whether it waits for someone, kept by the conversation object; read with one query per list.
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db';
-import { excluded, type PreparedWrite, preparedWrite, preparedWrites } from '../prepared';
+import { type PreparedWrite, preparedRowUpsert, preparedWrite, preparedWrites } from '../prepared';
 import { type DirectoryQuery, runBatch } from './batch';
 import { contacts, threadIndex, threadReaders, unassignedConversations } from '../schema';
 
@@ -20,32 +20,7 @@ type Waiting = { since: number; lastAt: number; lastText: string | null };
 
 const p = sql.placeholder;
 
-const threadUpsert = preparedWrite((db) =>
-  db
-    .insert(threadIndex)
-    .values({
-      threadId: p('threadId'),
-      conversationId: p('conversationId'),
-      orgId: p('orgId'),
-      contactId: p('contactId'),
-      startedAt: p('startedAt'),
-      endedAt: p('endedAt'),
-      lastAt: p('lastAt'),
-      lastText: p('lastText'),
-    })
-    .onConflictDoUpdate({
-      target: threadIndex.threadId,
-      set: {
-        conversationId: excluded(threadIndex.conversationId),
-        orgId: excluded(threadIndex.orgId),
-        contactId: excluded(threadIndex.contactId),
-        startedAt: excluded(threadIndex.startedAt),
-        endedAt: excluded(threadIndex.endedAt),
-        lastAt: excluded(threadIndex.lastAt),
-        lastText: excluded(threadIndex.lastText),
-      },
-    }),
-);
+const threadUpsert = preparedRowUpsert(threadIndex, threadIndex.threadId);
 
 const readersDelete = preparedWrite((db) =>
   db.delete(threadReaders).where(eq(threadReaders.threadId, p('threadId'))),
@@ -79,28 +54,7 @@ function readersWrite(db: Db, rows: readonly ReaderRow[]): PreparedWrite {
   return { statement: readersInsert(db, rows.length), values };
 }
 
-const unassignedUpsert = preparedWrite((db) =>
-  db
-    .insert(unassignedConversations)
-    .values({
-      conversationId: p('conversationId'),
-      orgId: p('orgId'),
-      contactId: p('contactId'),
-      since: p('since'),
-      lastAt: p('lastAt'),
-      lastText: p('lastText'),
-    })
-    .onConflictDoUpdate({
-      target: unassignedConversations.conversationId,
-      set: {
-        orgId: excluded(unassignedConversations.orgId),
-        contactId: excluded(unassignedConversations.contactId),
-        since: excluded(unassignedConversations.since),
-        lastAt: excluded(unassignedConversations.lastAt),
-        lastText: excluded(unassignedConversations.lastText),
-      },
-    }),
-);
+const unassignedUpsert = preparedRowUpsert(unassignedConversations, unassignedConversations.conversationId);
 
 const unassignedDelete = preparedWrite((db) =>
   db.delete(unassignedConversations).where(eq(unassignedConversations.conversationId, p('conversationId'))),
