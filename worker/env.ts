@@ -4,6 +4,7 @@ import type { ConsentLedger } from './durable-objects/consent-ledger';
 import type { ConversationObject } from './durable-objects/conversation';
 import type { DevClock } from './durable-objects/dev-clock';
 import type { NumberGate } from './durable-objects/number-gate';
+import type { NumberRoutes } from './durable-objects/number-routes';
 import type { UserLive } from './durable-objects/user-live';
 import type { Db } from './storage/db';
 import type { SessionContext } from './storage/repos/sessions';
@@ -35,6 +36,8 @@ export interface Env {
   CONVERSATION: DurableObjectNamespace<ConversationObject>;
   /** One throughput limiter per business number, shared by its conversations (P3). */
   NUMBER_GATE: DurableObjectNamespace<NumberGate>;
+  /** Webhook routes kept in memory, a few objects per business number (docs/webhook-routing.md). */
+  NUMBER_ROUTES: DurableObjectNamespace<NumberRoutes>;
   /** One object per user holding their live WebSockets (B8, B20). */
   USER_LIVE: DurableObjectNamespace<UserLive>;
   /** The development clock (I9); consulted only when ENVIRONMENT=development. */

@@ -60,4 +60,19 @@ describe('directory facts for a decision (SPEC §6)', () => {
     expect((await context.at(Date.now())).numberPaused).toBe(true);
     expect(reads()).toBe(2);
   });
+
+  it('facts read a minute ago but vouched for now by the route object are fresh; they never beat a later own read', async () => {
+    const directory = { current: facts('Acme', true) };
+    const { context, reads } = source(directory);
+    const aMinuteAgo = Date.now() - 60_000;
+    context.offer({ orgId: 'acme', facts: facts('Acme', false), readAt: aMinuteAgo, validAt: Date.now() });
+    expect((await context.at(Date.now())).numberPaused).toBe(false);
+    expect(reads()).toBe(0);
+    // Once the object read the directory itself (after its own pause), the older read is not taken.
+    context.invalidate();
+    expect((await context.at(Date.now())).numberPaused).toBe(true);
+    context.offer({ orgId: 'acme', facts: facts('Acme', false), readAt: aMinuteAgo, validAt: Date.now() });
+    expect((await context.at(Date.now())).numberPaused).toBe(true);
+    expect(reads()).toBe(1);
+  });
 });

@@ -13,11 +13,15 @@ import type { OrgRow } from '../storage/repos/orgs';
 
 export type DirectoryFacts = Omit<ConversationContext, 'now' | 'random' | 'applied'>;
 
-/** Facts someone else read from the directory, for which org, and when (ms, before the read began). */
+/**
+ * Facts someone else read from the directory, for which org, and when (ms, before the read began);
+ * `validAt`, when given, is when a route object that is told of every change vouched for them.
+ */
 export interface OfferedFacts {
   orgId: string;
   facts: DirectoryFacts;
   readAt: number;
+  validAt?: number;
 }
 
 export function factsOf(org: OrgRow, number: Pick<NumberRow, 'paused'> | null): DirectoryFacts {
@@ -32,7 +36,8 @@ export function factsOf(org: OrgRow, number: Pick<NumberRow, 'paused'> | null): 
 const FACTS_TTL_MS = 1_000;
 
 export class ContextSource {
-  private cached: { facts: DirectoryFacts; at: number } | null = null;
+  /** `at`: when their read began (orders reads); `validAt`: when last known current (freshness). */
+  private cached: { facts: DirectoryFacts; at: number; validAt: number } | null = null;
   /** After a pause or a wake the next facts come from this object's own read, never an offer. */
   private mustRead = false;
 
@@ -52,20 +57,21 @@ export class ContextSource {
     this.mustRead = true;
   }
 
-  /** Takes facts read by the caller (webhook intake) when they are newer than what is held. */
+  /** Takes facts read by the caller (webhook intake) unless what is held was read later. */
   offer(offered: OfferedFacts): void {
     if (this.mustRead) return;
-    if (this.cached && this.cached.at >= offered.readAt) return;
-    this.cached = { facts: offered.facts, at: offered.readAt };
+    if (this.cached && this.cached.at > offered.readAt) return;
+    const validAt = Math.max(offered.validAt ?? offered.readAt, offered.readAt);
+    this.cached = { facts: offered.facts, at: offered.readAt, validAt };
   }
 
   private async facts(): Promise<DirectoryFacts> {
-    const fresh = this.cached && Date.now() - this.cached.at < FACTS_TTL_MS ? this.cached.facts : null;
-    if (fresh) return fresh;
+    const held = this.cached;
+    if (held && Date.now() - held.validAt < FACTS_TTL_MS) return held.facts;
     const readAt = Date.now();
     const facts = await this.read();
     // An offer newer than this read may have arrived meanwhile: keep the newer.
-    if (!this.cached || this.cached.at < readAt) this.cached = { facts, at: readAt };
+    if (!this.cached || this.cached.at < readAt) this.cached = { facts, at: readAt, validAt: readAt };
     this.mustRead = false;
     return facts;
   }

@@ -12,6 +12,7 @@ import { timerQuery } from '../storage/repos/conversations';
 import { type DirectoryWrites, writeDirectory } from './history';
 import { openDb } from '../storage/db';
 import type { ConversationRef, ConversationStore } from '../durable-objects/conversation-store';
+import { forgetRoutes } from '../services/route-cache';
 
 /** Appends each pending draft with the key `<conversationId>:<outbox seq>`; the ledger dedupes it. */
 export async function deliverOutbox(env: Env, store: ConversationStore, ref: ConversationRef): Promise<void> {
@@ -45,6 +46,7 @@ export async function pauseNumber(
 ): Promise<void> {
   const reason = `${effect.reason} (Cloud API error ${effect.code})`;
   await updateNumber(db, ref.orgId, ref.numberId, { paused: true, pausedReason: reason }, now);
+  await forgetRoutes(env, [ref.phoneNumberId]);
   const admins = (await listUsers(db, ref.orgId)).filter((u) => u.role === 'admin' && u.removedAt === null);
   await deliverLive(
     env,

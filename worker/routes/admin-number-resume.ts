@@ -12,6 +12,7 @@ import { toNumberDto } from '../services/number-settings';
 import { listOrgConversationIds } from '../storage/repos/conversations';
 import { getOrgNumber, updateNumber } from '../storage/repos/numbers';
 import { ADMIN, AUTHED, errors, json, newRouter } from './openapi';
+import { forgetRoutes } from '../services/route-cache';
 
 const NumberResumedSchema = NumberSettingsSchema.extend({
   /** Conversations whose alarm was set to drain their queue now (each drains on its own). */
@@ -55,6 +56,7 @@ export const adminNumberResumeRoutes = newRouter().openapi(resumeRoute, async (c
   if (!number) throw notFound('Business number');
   const row = await updateNumber(db, auth.org.id, number.id, { paused: false, pausedReason: null }, now);
   if (!row) throw notFound('Business number');
+  await forgetRoutes(c.env, [row.phoneNumberId]);
   const ids = await listOrgConversationIds(db, auth.org.id, number.id);
   const { woken, failed } = await wakeAll(c.env, ids);
   if (failed > 0)

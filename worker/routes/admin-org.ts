@@ -11,6 +11,8 @@ import { endOrgLive } from '../services/live-revocation';
 import { putNumber, readNumber } from '../services/number-settings';
 import { patchOrg, readOrg } from '../services/org-settings';
 import { ADMIN, AUTHED, errors, json, jsonBody, newRouter } from './openapi';
+import { forgetOrgRoutes, forgetRoutes } from '../services/route-cache';
+import { getOrgNumber } from '../storage/repos/numbers';
 
 const getOrgRoute = createRoute({
   ...ADMIN,
@@ -55,12 +57,14 @@ export const adminOrgRoutes = newRouter()
   .openapi(patchOrgRoute, async (c) => {
     const patch = c.req.valid('json');
     const updated = await patchOrg(c.var.db, c.var.auth.org.id, patch, c.var.now);
+    await forgetOrgRoutes(c.env, c.var.db, c.var.auth.org.id);
     if (patch.whatsappEnabled === false) await endOrgLive(c.env, c.var.db, c.var.auth.org.id);
     return c.json(updated, 200);
   })
   .openapi(getNumberRoute, async (c) => c.json(await readNumber(c.var.db, c.var.auth.org.id), 200))
   .openapi(putNumberRoute, async (c) => {
     const key = c.env.TOKEN_ENCRYPTION_KEY;
+    const before = await getOrgNumber(c.var.db, c.var.auth.org.id);
     const { number, created } = await putNumber(
       c.var.db,
       key,
@@ -68,5 +72,7 @@ export const adminOrgRoutes = newRouter()
       c.req.valid('json'),
       c.var.now,
     );
+    // The number's routes, under its old id too when the id changed.
+    await forgetRoutes(c.env, [number.phoneNumberId, ...(before ? [before.phoneNumberId] : [])]);
     return created ? c.json(number, 201) : c.json(number, 200);
   });

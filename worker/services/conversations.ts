@@ -19,6 +19,7 @@ import {
   routingIds,
 } from './customer-identity';
 import { ApiError, notFound } from './errors';
+import { forgetOrgRoutes } from './route-cache';
 
 export interface ConversationHandle {
   ref: ConversationRef;
@@ -113,6 +114,8 @@ export async function conversationForCustomer(
   }
   const resolved = await resolveCustomer(db, orgId, signal, now);
   const row = await ensureConversation(db, orgId, number.id, resolved.contact.id, now);
+  // An existing contact may have been linked or given new ids: routes naming it are read afresh.
+  if (!resolved.created) await forgetOrgRoutes(env, db, orgId);
   return { ...stubFor(env, toRef(row.id, number, resolved.contact)), resolved };
 }
 

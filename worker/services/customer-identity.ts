@@ -66,6 +66,8 @@ export interface ResolvedCustomer {
   linked: number;
   /** Another contact of the same person kept its own (dormant) conversation: an admin should look. */
   conflict: boolean;
+  /** The contact is new (no existing contact was changed, so no route can have changed). */
+  created?: boolean;
 }
 
 /**
@@ -91,7 +93,7 @@ export async function resolveCustomer(
   }
   const aliases = [...ids, ...(signal.phone ? [signal.phone.slice(1)] : [])];
   contact = await recordIdentity(db, contact, identityPatch(contact, signal), aliases, now);
-  return { contact, linked: Math.max(0, found.length - 1), conflict };
+  return { contact, linked: Math.max(0, found.length - 1), conflict, created: found.length === 0 };
 }
 
 /**

@@ -32,6 +32,7 @@ import { normalisePhone } from './contacts';
 import { ledgerFor } from './consent-ledger';
 import { notFound } from './errors';
 import { deleteObjects } from './privacy-retention';
+import { forgetOrgRoutes } from './route-cache';
 
 export interface Actor {
   orgId: string;
@@ -131,6 +132,7 @@ export async function eraseCustomer(
     media.map((m) => m.r2Key),
   );
   const rows = await deleteCustomerRows(db, orgId, details.contact.id, conversationIds, words);
+  await forgetOrgRoutes(env, db, orgId);
   const created = row.id === draft.id;
   const receipt = created ? await noteDeadLetters(db, row, rows.deadLetters) : receiptOf(row);
   if (created) {

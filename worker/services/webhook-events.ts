@@ -7,13 +7,7 @@ import type { InboundMessage } from '../domain/conversation';
 import type { Env } from '../env';
 import type { Db } from '../storage/db';
 import type { DeadLetterInput } from '../storage/repos/dead-letters';
-import {
-  findMessageRoute,
-  findRoutingNumber,
-  type MessageRoute,
-  type NumberRow,
-  type RoutingNumber,
-} from '../storage/repos/numbers';
+import type { MessageRoute, NumberRow, RoutingNumber } from '../storage/repos/numbers';
 import { factsOf, type OfferedFacts } from '../conversations/context';
 import { setTemplateStatus } from '../storage/repos/templates';
 import { businessNumbers } from '../storage/schema';
@@ -21,7 +15,9 @@ import type { MessageEvent, StatusEvent, TemplateStatusEvent, WebhookEvent } fro
 import { getContact } from '../storage/repos/contacts';
 import { conversationForCustomer } from './conversations';
 import { changeNumber, type CustomerSignal, type ResolvedCustomer, routingIds } from './customer-identity';
+import type { Vouched } from '../conversations/route-memo';
 import { phaseTimer } from '../conversations/timings';
+import { forgetOrgRoutes, routesFor } from './route-cache';
 import { ApiError } from './errors';
 import { findCustomerContact } from './webhook-customers';
 import { routeNumberQuality, routeTemplateQuality } from './webhook-health';
@@ -39,30 +35,37 @@ export interface IntakeContext {
   numbers: NumberDirectory;
 }
 
-/** A number as read for this request, and when the read began (its org and number are facts then). */
-type Routed<T extends RoutingNumber> = T & { readAt: number };
+/**
+ * A number as routed for this request: `readAt`, when the directory read began (its org and number
+ * are facts then), and `validAt`, when the route object last vouched nothing had changed since.
+ */
+type Routed<T extends RoutingNumber> = Vouched<T>;
 
-/** The numbers a request routes to, each read once per request. */
+/**
+ * The numbers a request routes to, each asked once per request. Routes come from the number's route
+ * objects (services/route-cache.ts), which read the directory only when they were told something
+ * changed; what they answer is what the directory holds at the time they answer.
+ */
 export class NumberDirectory {
   private readonly cache = new Map<string, Promise<Routed<RoutingNumber> | null>>();
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly env: Env,
+    private readonly db: Db,
+  ) {}
 
   lookup(phoneNumberId: string): Promise<Routed<RoutingNumber> | null> {
     let found = this.cache.get(phoneNumberId);
     if (!found) {
-      const readAt = Date.now();
-      found = findRoutingNumber(this.db, phoneNumberId).then((row) => (row ? { ...row, readAt } : null));
+      found = routesFor(this.env, phoneNumberId, null).numberOf(phoneNumberId);
       this.cache.set(phoneNumberId, found);
     }
     return found;
   }
 
-  /** A message's number and, in the same query, its known conversation (by the first routing id). */
-  async route(phoneNumberId: string, waId: string | null): Promise<Routed<MessageRoute> | null> {
-    const readAt = Date.now();
-    const found = await findMessageRoute(this.db, phoneNumberId, waId);
-    const route = found ? { ...found, readAt } : null;
+  /** A message's number and its known conversation (by the first routing id). */
+  async route(phoneNumberId: string, key: string | null): Promise<Routed<MessageRoute> | null> {
+    const route = await routesFor(this.env, phoneNumberId, key).route(phoneNumberId, key);
     if (!this.cache.has(phoneNumberId)) this.cache.set(phoneNumberId, Promise.resolve(route));
     return route;
   }
@@ -75,8 +78,8 @@ export class NumberDirectory {
 
 /** The org and number intake read to route an event, for its conversation to use as they were then. */
 function offeredFacts(target: Routed<RoutingNumber>): OfferedFacts | undefined {
-  const { org, number, readAt } = target;
-  return org ? { orgId: org.id, facts: factsOf(org, number), readAt } : undefined;
+  const { org, number, readAt, validAt } = target;
+  return org ? { orgId: org.id, facts: factsOf(org, number), readAt, validAt } : undefined;
 }
 
 /** The core's input (worker/domain/conversation.ts) from a parsed message; media comes separately. */
@@ -205,6 +208,7 @@ async function applyNumberChange(ctx: IntakeContext, orgId: string, contactId: s
   const contact = await getContact(ctx.db, orgId, contactId);
   if (!contact) return;
   const changed = await changeNumber(ctx.db, orgId, contact.contact, newWaId, ctx.now);
+  await forgetOrgRoutes(ctx.env, ctx.db, orgId);
   ctx.log('webhook_customer_changed_number', { orgId, conflict: changed.conflict });
   if (changed.conflict) {
     ctx.deadLetter({
@@ -216,17 +220,24 @@ async function applyNumberChange(ctx: IntakeContext, orgId: string, contactId: s
 }
 
 async function routeStatus(ctx: IntakeContext, e: StatusEvent): Promise<void> {
-  const target = await ctx.numbers.lookup(e.phoneNumberId);
+  const recipient = compactIds(e);
+  const ids = {
+    waId: digitsOrNull(recipient.waId),
+    bsuid: recipient.bsuid ?? null,
+    parentBsuid: recipient.parentBsuid ?? null,
+  };
+  const key = routingIds({ ...ids, phone: null, username: null, profileName: null })[0] ?? null;
+  const target = await ctx.numbers.route(e.phoneNumberId, key);
   if (!target) {
     ctx.log('webhook_unknown_number', { phoneNumberId: e.phoneNumberId, status: e.status });
     return;
   }
   if (e.status === 'played') return; // first play of a voice message: nothing we send
   // Statuses of a disabled org are still applied: they only describe messages already sent (B9, I4).
-  const { number } = target;
-  const recipient = compactIds(e);
+  const { number, known } = target;
   const named = recipient.waId !== undefined || recipient.bsuid !== undefined;
-  const contact = named ? await findCustomerContact(ctx.db, number.orgId, recipient) : undefined;
+  const contact =
+    known?.contact ?? (named ? await findCustomerContact(ctx.db, number.orgId, recipient) : undefined);
   if (!contact) {
     ctx.deadLetter({
       orgId: number.orgId,
@@ -242,14 +253,12 @@ async function routeStatus(ctx: IntakeContext, e: StatusEvent): Promise<void> {
   }
   // The contact's own phone, so the lookup finds it and records the ids this status used.
   const signal: CustomerSignal = {
+    ...ids,
     phone: contact.phone,
-    waId: digitsOrNull(recipient.waId),
-    bsuid: recipient.bsuid ?? null,
-    parentBsuid: recipient.parentBsuid ?? null,
     username: e.recipientUsername ?? null,
     profileName: null,
   };
-  const { ref, stub } = await conversationForCustomer(ctx.env, ctx.db, number, signal, ctx.now);
+  const { ref, stub } = await conversationForCustomer(ctx.env, ctx.db, number, signal, ctx.now, known);
   await stub.status(
     ref,
     {

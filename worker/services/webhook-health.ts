@@ -2,6 +2,7 @@
 // its display number within the WABA; its limit tier and event are kept on the number for admins.
 import { deliverLive } from '../conversations/live';
 import { updateNumber } from '../storage/repos/numbers';
+import { forgetRoutes } from './route-cache';
 import { setTemplateHealth } from '../storage/repos/templates';
 import { listUsers } from '../storage/repos/users';
 import type { NumberQualityEvent, TemplateQualityEvent } from '../whatsapp';
@@ -29,6 +30,10 @@ export async function routeNumberQuality(ctx: IntakeContext, e: NumberQualityEve
       ctx.now,
     );
   }
+  await forgetRoutes(
+    ctx.env,
+    numbers.map((n) => n.phoneNumberId),
+  );
   ctx.log('webhook_number_quality', { wabaId: e.wabaId, event: e.event, updated: numbers.length });
   if (!DOWNGRADES.has(e.event)) return;
   for (const number of numbers) {

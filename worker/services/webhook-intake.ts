@@ -126,7 +126,7 @@ export async function intakeWebhook(
     db,
     now,
     log,
-    numbers: new NumberDirectory(db),
+    numbers: new NumberDirectory(env, db),
     deadLetter: (letter) => letters.push({ ...letter, now }),
   };
   await deadLetterProblems(ctx, body, problems);

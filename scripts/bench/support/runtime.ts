@@ -108,6 +108,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
           CONVERSATION: { className: 'ConversationObject', ...SQLITE },
           DEV_CLOCK: { className: 'DevClock', ...SQLITE },
           NUMBER_GATE: { className: 'NumberGate', ...SQLITE },
+          NUMBER_ROUTES: { className: 'NumberRoutes', ...SQLITE },
           USER_LIVE: { className: 'UserLive', ...SQLITE },
           LEDGER: { className: 'ConsentLedger', ...SQLITE },
         },
