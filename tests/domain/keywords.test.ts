@@ -255,6 +255,15 @@ describe('validateKeywordLists', () => {
     );
   });
 
+  it("B3: an admin's changed lists apply to the next message, whether they arrive as the same object or a copy", () => {
+    const before: KeywordLists = { optOut: ['stop'], optIn: ['start'], yes: ['yes'], no: ['no'] };
+    expect(matchKeyword('ARRÊT', before)).toBeNull();
+    const after: KeywordLists = { ...before, optOut: ['stop', 'arret'] };
+    expect(matchKeyword('ARRÊT', after)).toBe('opt_out');
+    expect(matchKeyword('ARRÊT', structuredClone(after))).toBe('opt_out');
+    expect(matchKeyword('ARRÊT', structuredClone(before))).toBeNull();
+  });
+
   it('B3: opt-out keywords cannot be switched off', () => {
     const result = validateKeywordLists({ optOut: [], optIn: ['start'], yes: ['yes'], no: ['no'] });
     expect(result).toEqual({ ok: false, problems: [expect.stringContaining('opt-out')] });

@@ -135,11 +135,15 @@ export function normalizeKeyword(text: string): string {
   return text.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase().replace(NOT_LETTER_OR_DIGIT, '');
 }
 
-// Lists are treated as immutable values: the normalised index is built once per lists object.
-const indexCache = new WeakMap<KeywordLists, ReadonlyMap<string, KeywordKind>>();
+// The normalised index is built once per distinct lists value. Keyed by content, not identity: the
+// org's lists arrive as a new object with every webhook (they cross a Durable Object call), and
+// normalising every word again for each message cost more than the rest of matching.
+const indexCache = new Map<string, ReadonlyMap<string, KeywordKind>>();
+const MAX_CACHED_INDEXES = 64;
 
 function indexOf(lists: KeywordLists): ReadonlyMap<string, KeywordKind> {
-  const cached = indexCache.get(lists);
+  const id = JSON.stringify(PRECEDENCE.map(([list]) => lists[list]));
+  const cached = indexCache.get(id);
   if (cached) return cached;
   const index = new Map<string, KeywordKind>();
   for (const [list, kind] of PRECEDENCE) {
@@ -148,7 +152,8 @@ function indexOf(lists: KeywordLists): ReadonlyMap<string, KeywordKind> {
       if (key !== '' && !index.has(key)) index.set(key, kind);
     }
   }
-  indexCache.set(lists, index);
+  if (indexCache.size >= MAX_CACHED_INDEXES) indexCache.clear();
+  indexCache.set(id, index);
   return index;
 }
 
