@@ -55,6 +55,7 @@ export default defineConfig({
           name: 'sandbox',
           include: ['tests/sandbox/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['tests/e2e/support/dev-vars-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
