@@ -7,7 +7,17 @@ import { routesFor } from '../../worker/services/route-cache';
 import { newContact } from './conversations-support';
 import { LOCKED_RECIPIENT } from './fake-graph-messages';
 import { call, setupDemo, tokenFor } from './helpers';
-import { ACME_PNID, acmeContact, claimedThread, postWebhook, textWebhook } from './webhooks-support';
+import {
+  ACME_PNID,
+  ACME_WABA,
+  acmeContact,
+  claimedThread,
+  envelope,
+  messagesChange,
+  postWebhook,
+  textMessage,
+  textWebhook,
+} from './webhooks-support';
 
 let admin: string;
 
@@ -87,5 +97,29 @@ describe('B21: webhook routes are kept and told of changes', () => {
     expect(await paused()).toBe(true);
     expect((await call('POST', '/api/v1/admin/number/resume', { token: admin })).status).toBe(200);
     expect(await paused()).toBe(false);
+  });
+
+  it('B21: after the admin moves the org to a new phone number id, messages to the old id are not applied', async () => {
+    const from = '14155550194';
+    const to = (pnid: string, body: string) =>
+      envelope({ changes: [messagesChange(pnid, [textMessage(from, body)], [{ waId: from, name: 'Ava' }])] });
+    expect((await postWebhook(to(ACME_PNID, 'hello'))).status).toBe(200);
+    expect((await postWebhook(to(ACME_PNID, 'known'))).status).toBe(200);
+    const moved = '100000000000777';
+    const put = (phoneNumberId: string) =>
+      call('PUT', '/api/v1/admin/number', {
+        token: admin,
+        body: { phoneNumberId, displayPhoneNumber: '+15550100001', wabaId: ACME_WABA },
+      });
+    expect((await put(moved)).status).toBe(200);
+    try {
+      expect((await postWebhook(to(ACME_PNID, 'to the old id'))).status).toBe(200);
+      expect((await postWebhook(to(moved, 'to the new id'))).status).toBe(200);
+    } finally {
+      expect((await put(ACME_PNID)).status).toBe(200);
+    }
+    const texts = await textsOf(`+${from}`);
+    expect(texts).toEqual(expect.arrayContaining(['hello', 'known', 'to the new id']));
+    expect(texts).not.toContain('to the old id');
   });
 });
