@@ -61,7 +61,7 @@ describe('directory facts for a decision (SPEC §6)', () => {
     expect(reads()).toBe(2);
   });
 
-  it('facts read a minute ago but vouched for now by the route object are fresh; they never beat a later own read', async () => {
+  it('SPEC §6 / P1: facts read a minute ago but vouched for now by the route object are fresh; they never beat a later own read', async () => {
     const directory = { current: facts('Acme', true) };
     const { context, reads } = source(directory);
     const aMinuteAgo = Date.now() - 60_000;

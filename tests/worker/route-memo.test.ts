@@ -51,7 +51,7 @@ function directory() {
 }
 
 describe('route objects (P1, B21)', () => {
-  it('a known customer is read once; later messages are answered from memory', async () => {
+  it('P1: a known customer is read once; later messages are answered from memory', async () => {
     const d = directory();
     const memo = new RouteMemo(d.reads);
     expect((await memo.route('pn1', 'wa1'))?.known?.conversationId).toBe('c1');
@@ -60,7 +60,7 @@ describe('route objects (P1, B21)', () => {
     expect(d.state.reads).toBe(1);
   });
 
-  it('a customer not known yet is asked again each time (their first message adds them without telling)', async () => {
+  it('P1 / B22: a customer not known yet is asked again each time (their first message adds them without telling)', async () => {
     const d = directory();
     const memo = new RouteMemo(d.reads);
     expect((await memo.route('pn1', 'wa2'))?.known).toBeNull();
@@ -92,7 +92,7 @@ describe('route objects (P1, B21)', () => {
     expect((await memo.route('pn1', 'wa1'))?.enabled).toBe(false);
   });
 
-  it('an answer older than the age limit is read again; readAt says when it was read, validAt when vouched', async () => {
+  it('B21: an answer older than the age limit is read again; readAt says when it was read, validAt when vouched', async () => {
     const d = directory();
     let now = 1_000;
     const memo = new RouteMemo(d.reads, () => now);

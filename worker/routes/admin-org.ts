@@ -11,8 +11,6 @@ import { endOrgLive } from '../services/live-revocation';
 import { putNumber, readNumber } from '../services/number-settings';
 import { patchOrg, readOrg } from '../services/org-settings';
 import { ADMIN, AUTHED, errors, json, jsonBody, newRouter } from './openapi';
-import { forgetOrgRoutes, forgetRoutes } from '../services/route-cache';
-import { getOrgNumber } from '../storage/repos/numbers';
 
 const getOrgRoute = createRoute({
   ...ADMIN,
@@ -56,23 +54,18 @@ export const adminOrgRoutes = newRouter()
   .openapi(getOrgRoute, async (c) => c.json(await readOrg(c.var.db, c.var.auth.org.id), 200))
   .openapi(patchOrgRoute, async (c) => {
     const patch = c.req.valid('json');
-    const updated = await patchOrg(c.var.db, c.var.auth.org.id, patch, c.var.now);
-    await forgetOrgRoutes(c.env, c.var.db, c.var.auth.org.id);
+    const updated = await patchOrg(c.env, c.var.db, c.var.auth.org.id, patch, c.var.now);
     if (patch.whatsappEnabled === false) await endOrgLive(c.env, c.var.db, c.var.auth.org.id);
     return c.json(updated, 200);
   })
   .openapi(getNumberRoute, async (c) => c.json(await readNumber(c.var.db, c.var.auth.org.id), 200))
   .openapi(putNumberRoute, async (c) => {
-    const key = c.env.TOKEN_ENCRYPTION_KEY;
-    const before = await getOrgNumber(c.var.db, c.var.auth.org.id);
     const { number, created } = await putNumber(
+      c.env,
       c.var.db,
-      key,
       c.var.auth.org.id,
       c.req.valid('json'),
       c.var.now,
     );
-    // The number's routes, under its old id too when the id changed.
-    await forgetRoutes(c.env, [number.phoneNumberId, ...(before ? [before.phoneNumberId] : [])]);
     return created ? c.json(number, 201) : c.json(number, 200);
   });

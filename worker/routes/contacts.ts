@@ -11,7 +11,6 @@ import {
 import { requireAuth, requireWhatsApp } from '../middleware/auth';
 import { linkContact, lookupContact, putContact, readContact } from '../services/contacts';
 import { AUTHED, bearer, errors, json, jsonBody, newRouter } from './openapi';
-import { forgetOrgRoutes } from '../services/route-cache';
 
 const putRoute = createRoute({
   method: 'put',
@@ -83,7 +82,5 @@ export const contactRoutes = newRouter()
   .openapi(linkRoute, async (c) => {
     const { id } = c.req.valid('param');
     const { contactId } = c.req.valid('json');
-    const linked = await linkContact(c.var.db, c.var.auth.org.id, id, contactId, c.var.now);
-    await forgetOrgRoutes(c.env, c.var.db, c.var.auth.org.id);
-    return c.json(linked, 200);
+    return c.json(await linkContact(c.env, c.var.db, c.var.auth.org.id, id, contactId, c.var.now), 200);
   });

@@ -13,6 +13,8 @@ import {
 } from '../storage/repos/contacts';
 import { linkContacts } from './customer-identity';
 import { ApiError, notFound } from './errors';
+import type { Env } from '../env';
+import { forgetOrgRoutes } from './route-cache';
 
 export function normalisePhone(raw: string, defaultCountry?: string): string {
   const parsed = parsePhoneNumberFromString(raw, defaultCountry as CountryCode | undefined);
@@ -76,6 +78,7 @@ export async function lookupContact(
 
 /** An agent joins two contacts of the org that are one person (B22: a username customer and their CRM record). */
 export async function linkContact(
+  env: Env,
   db: Db,
   orgId: string,
   id: string,
@@ -87,5 +90,6 @@ export async function linkContact(
   const [a, b] = await Promise.all([getContact(db, orgId, id), getContact(db, orgId, otherId)]);
   if (!a || !b) throw notFound('Contact');
   const survivor = await linkContacts(db, orgId, a.contact, b.contact, now);
+  await forgetOrgRoutes(env, db, orgId);
   return readContact(db, orgId, survivor.id);
 }

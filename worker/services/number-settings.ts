@@ -13,6 +13,8 @@ import {
   updateNumber,
 } from '../storage/repos/numbers';
 import { ApiError, notFound } from './errors';
+import { forgetRoutes } from './route-cache';
+import type { Env } from '../env';
 
 export function toNumberDto(n: NumberRow): NumberSettings {
   return {
@@ -40,8 +42,8 @@ export async function readNumber(db: Db, orgId: string): Promise<NumberSettings>
 }
 
 export async function putNumber(
+  env: Env,
   db: Db,
-  encryptionKey: string | undefined,
   orgId: string,
   input: NumberPut,
   now: number,
@@ -50,7 +52,7 @@ export async function putNumber(
   if (owner && owner.orgId !== orgId) throw idTaken();
   const existing = await getOrgNumber(db, orgId);
   const ciphertext = input.accessToken
-    ? await encryptSecret(await importEncryptionKey(encryptionKey), input.accessToken)
+    ? await encryptSecret(await importEncryptionKey(env.TOKEN_ENCRYPTION_KEY), input.accessToken)
     : undefined;
   const fields = {
     phoneNumberId: input.phoneNumberId,
@@ -62,6 +64,8 @@ export async function putNumber(
       const changes = ciphertext ? { ...fields, accessTokenCiphertext: ciphertext } : fields;
       const row = await updateNumber(db, orgId, existing.id, changes, now);
       if (!row) throw notFound('Business number');
+      // Its routes, under the old phone number id too when that changed.
+      await forgetRoutes(env, [row.phoneNumberId, existing.phoneNumberId]);
       return { number: toNumberDto(row), created: false };
     }
     if (!ciphertext) {
@@ -72,6 +76,7 @@ export async function putNumber(
       );
     }
     const row = await createNumber(db, orgId, { ...fields, accessTokenCiphertext: ciphertext, now });
+    await forgetRoutes(env, [row.phoneNumberId]);
     return { number: toNumberDto(row), created: true };
   } catch (err) {
     if (isUniqueViolation(err)) throw idTaken();

@@ -7,6 +7,8 @@ import type { Db } from '../storage/db';
 import { getOrg, type OrgRow, updateOrg } from '../storage/repos/orgs';
 import { listTemplates } from '../storage/repos/templates';
 import { ApiError, notFound } from './errors';
+import type { Env } from '../env';
+import { forgetOrgRoutes } from './route-cache';
 
 export function toOrgDto(org: OrgRow): OrgResponse {
   return {
@@ -44,7 +46,13 @@ async function checkOptInTemplate(db: Db, orgId: string, ref: NonNullable<OrgSet
   }
 }
 
-export async function patchOrg(db: Db, orgId: string, patch: OrgPatch, now: number): Promise<OrgResponse> {
+export async function patchOrg(
+  env: Env,
+  db: Db,
+  orgId: string,
+  patch: OrgPatch,
+  now: number,
+): Promise<OrgResponse> {
   const org = await getOrg(db, orgId);
   if (!org) throw notFound('Org');
   const settings: OrgSettings = { ...org.settings, ...patch.settings };
@@ -60,5 +68,7 @@ export async function patchOrg(db: Db, orgId: string, patch: OrgPatch, now: numb
   if (patch.whatsappEnabled !== undefined) changes.whatsappEnabled = patch.whatsappEnabled;
   const updated = await updateOrg(db, orgId, changes);
   if (!updated) throw notFound('Org');
+  // The switch and the facts conversations decide with: the next webhook is routed by them (B21).
+  await forgetOrgRoutes(env, db, orgId);
   return toOrgDto(updated);
 }
