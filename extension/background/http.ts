@@ -69,15 +69,51 @@ export function unreachable(serverUrl: string): ApiResponse {
   };
 }
 
+/**
+ * The longest wait a 503's `Retry-After` may ask for and still be waited out once before answering:
+ * a server restarting or being deployed says "again in a moment"; a longer outage is told to the
+ * person instead of holding their click.
+ */
+export const RETRY_AFTER_MAX_MS = 5_000;
+
+/**
+ * Whether sending the request twice does no harm: reads, sends with an idempotency key, and sign-in
+ * (a second session nobody uses expires). Not a refresh: the first may have rotated the token.
+ */
+function repeatable(request: ApiRequest): boolean {
+  if (request.method === 'GET' || request.idempotencyKey !== undefined) return true;
+  return request.anonymous === true && request.path === '/auth/login';
+}
+
+/** How long a 503 asks the client to wait (seconds or an HTTP date), or null when it does not say. */
+export function retryAfterMs(response: Response, now = Date.now()): number | null {
+  const value = response.headers.get('retry-after')?.trim();
+  if (!value) return null;
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, at - now);
+}
+
+const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
 export async function performRequest(
   fetchFn: Fetch,
   serverUrl: string,
   request: ApiRequest,
   token: string | null,
 ): Promise<ApiResponse> {
+  const url = apiUrl(serverUrl, request);
   let response: Response;
   try {
-    response = await fetchFn(apiUrl(serverUrl, request), requestInit(request, token));
+    response = await fetchFn(url, requestInit(request, token));
+    // A server that is briefly unavailable and says when to come back gets one more try, when the
+    // request can safely be sent again (docs/extension.md).
+    const after = response.status === 503 && repeatable(request) ? retryAfterMs(response) : null;
+    if (after !== null && after <= RETRY_AFTER_MAX_MS) {
+      await response.body?.cancel();
+      await wait(after);
+      response = await fetchFn(url, requestInit(request, token));
+    }
   } catch {
     return unreachable(serverUrl);
   }

@@ -56,8 +56,12 @@ export async function startWorld(emails: string[]): Promise<World> {
       await options.close();
     }
   } catch (error) {
+    // The worker's own lines say what the browser could not: a reload, a crash, an error logged.
+    const logs = started.stack?.logs().slice(-40) ?? [];
     await stop();
-    throw error;
+    if (logs.length === 0) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(`${message}\nthe stack's last lines:\n${logs.join('\n')}`, { cause: error });
   }
   const { stack, hosts } = started as Required<typeof started>;
   return {
