@@ -7,6 +7,8 @@ import { count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { conversations, deadLetters } from '../../worker/storage/schema';
 import { getContact } from '../../worker/storage/repos/contacts';
+import { applyFold, planFold } from '../../worker/services/customer-identity';
+import { againOnConflict, isConstraintViolation } from '../../worker/storage/errors';
 import { findContactsByIdentity } from '../../worker/storage/repos/contact-identity';
 import { newContact, send, state, thread } from './conversations-support';
 import { call, db, setupDemo, tokenFor } from './helpers';
@@ -177,6 +179,62 @@ describe('SPEC §2: linking identities, never two conversations for one person',
       i.type === 'inbound' ? [i.text] : [],
     );
     expect(texts).toEqual(['hello from my username', 'my number is visible now']);
+  });
+
+  it('the CRM record opened while the linking message is read: the fold is written whole or not at all, then read again', async () => {
+    const id = bsuid();
+    await postWebhook(text2026({ bsuid: id, username: '@mia', name: 'Mia' }, 'hello from my username'));
+    const [hidden] = await contactsOf(id);
+    const [usernameConversation] = await conversationsOfContact(hidden?.id ?? '');
+    const crmContactId = await newContact(alice, 'Mia Berg (CRM)', '+491701234568');
+    const fold = await planFold(db(), 'acme', await contactsOf(id, '+491701234568'));
+    // Between the fold's reads and its write, Alice opens the CRM record: its empty conversation is made.
+    await state(alice, crmContactId);
+    await expect(applyFold(db(), fold)).rejects.toSatisfy(isConstraintViolation);
+    // Nothing of the fold was written: the username contact keeps its ids and its conversation.
+    expect((await contactsOf(id)).map((c) => c.id)).toEqual([hidden?.id]);
+    expect(await conversationsOfContact(hidden?.id ?? '')).toEqual([usernameConversation]);
+
+    // Read again, the message that names both links them; the thread goes on in the username conversation.
+    await postWebhook(
+      text2026(
+        { bsuid: id, phone: '491701234568', username: '@mia', name: 'Mia' },
+        'my number is visible now',
+      ),
+    );
+    expect((await contactsOf(id, '+491701234568')).map((c) => c.id)).toEqual([crmContactId]);
+    const [kept] = await conversationsOfContact(crmContactId);
+    expect(kept?.id).toBe(usernameConversation?.id);
+    await call('POST', `/api/v1/contacts/${crmContactId}/whatsapp/start`, { token: alice });
+    const texts = (await thread(alice, kept?.id ?? '')).items.flatMap((i) =>
+      i.type === 'inbound' ? [i.text] : [],
+    );
+    expect(texts).toEqual(['hello from my username', 'my number is visible now']);
+  });
+
+  it('work whose batch broke a constraint is run again from its reads, at most three times; other errors are not retried', async () => {
+    const unique = new Error(
+      'D1_ERROR: UNIQUE constraint failed: conversations.number_id, conversations.contact_id',
+    );
+    let runs = 0;
+    const flaky = () => {
+      runs += 1;
+      return runs < 3 ? Promise.reject(unique) : Promise.resolve('done');
+    };
+    expect(await againOnConflict(flaky)).toBe('done');
+    expect(runs).toBe(3);
+    runs = -10;
+    await expect(againOnConflict(flaky)).rejects.toBe(unique);
+    expect(runs).toBe(-7);
+    const other = new Error('D1_ERROR: no such table');
+    let otherRuns = 0;
+    await expect(
+      againOnConflict(() => {
+        otherRuns += 1;
+        return Promise.reject(other);
+      }),
+    ).rejects.toBe(other);
+    expect(otherRuns).toBe(1);
   });
 
   it('both already had a conversation: later messages go to the phone one; an admin gets a dead letter', async () => {

@@ -4,11 +4,14 @@
 // shows that two contacts are one person (a BSUID customer shares their number, a number changes),
 // they are linked: one contact, one conversation, never a lost thread.
 import type { Db } from '../storage/db';
+import { againOnConflict } from '../storage/errors';
+import { type DirectoryQuery, runBatch } from '../storage/repos/batch';
 import {
   conversationsOf,
-  dropUnusedConversation,
+  crmLinksOf,
+  dropUnusedConversationQueries,
   findContactsByIdentity,
-  foldContact,
+  foldContactQueries,
   type IdentityPatch,
   recordIdentity,
 } from '../storage/repos/contact-identity';
@@ -80,31 +83,37 @@ export async function resolveCustomer(
   signal: CustomerSignal,
   now: number,
 ): Promise<ResolvedCustomer> {
-  const ids = routingIds(signal);
-  const found = await findContactsByIdentity(db, orgId, ids, signal.phone);
-  let contact: ContactRow;
-  let conflict = false;
-  if (found.length === 0) {
-    contact = await createCustomer(db, orgId, signal, now);
-  } else {
-    const folded = await foldAll(db, orgId, found);
-    contact = folded.survivor;
-    conflict = folded.conflict;
-  }
-  const aliases = [...ids, ...(signal.phone ? [signal.phone.slice(1)] : [])];
-  contact = await recordIdentity(db, contact, identityPatch(contact, signal), aliases, now);
-  return { contact, linked: Math.max(0, found.length - 1), conflict, created: found.length === 0 };
+  return againOnConflict(async () => {
+    const ids = routingIds(signal);
+    const found = await findContactsByIdentity(db, orgId, ids, signal.phone);
+    let contact: ContactRow;
+    let conflict = false;
+    if (found.length === 0) {
+      contact = await createCustomer(db, orgId, signal, now);
+    } else {
+      const folded = await applyFold(db, await planFold(db, orgId, found));
+      contact = folded.survivor;
+      conflict = folded.conflict;
+    }
+    const aliases = [...ids, ...(signal.phone ? [signal.phone.slice(1)] : [])];
+    contact = await recordIdentity(db, contact, identityPatch(contact, signal), aliases, now);
+    return { contact, linked: Math.max(0, found.length - 1), conflict, created: found.length === 0 };
+  });
+}
+
+/** What linking contacts as one person will write, read now and committed whole by `applyFold`. */
+export interface FoldPlan {
+  survivor: ContactRow;
+  /** Another contact of the same person keeps its own (dormant) conversation. */
+  conflict: boolean;
+  writes: DirectoryQuery[];
 }
 
 /**
- * Links contacts found to be one person. A conversation nobody used (opened, never written in) does
- * not count: it is dropped when the other contact has one. Returns the survivor.
+ * Plans the linking of contacts found to be one person. A conversation nobody used (opened, never
+ * written in) does not count: it is dropped when the other contact has one.
  */
-async function foldAll(
-  db: Db,
-  orgId: string,
-  found: ContactRow[],
-): Promise<{ survivor: ContactRow; conflict: boolean }> {
+export async function planFold(db: Db, orgId: string, found: ContactRow[]): Promise<FoldPlan> {
   const convs = await conversationsOf(
     db,
     orgId,
@@ -114,20 +123,36 @@ async function foldAll(
   const { survivor, others } = pickSurvivor(found, used);
   let mine = convs.find((c) => c.contactId === survivor.id) ?? null;
   let conflict = false;
+  const writes: DirectoryQuery[] = [];
   for (const other of others) {
     const theirs = convs.find((c) => c.contactId === other.id) ?? null;
-    if (theirs && !theirs.used) await dropUnusedConversation(db, orgId, theirs.id);
+    if (theirs && !theirs.used) writes.push(...dropUnusedConversationQueries(db, orgId, theirs.id));
     const live = theirs?.used ? theirs : null;
     if (live && mine && !mine.used) {
-      await dropUnusedConversation(db, orgId, mine.id);
+      writes.push(...dropUnusedConversationQueries(db, orgId, mine.id));
       mine = null;
     }
     const keepOther = live !== null && mine !== null;
     conflict ||= keepOther;
-    await foldContact(db, orgId, survivor, other, live && !mine ? live.id : null, keepOther);
+    const links = keepOther ? [] : await crmLinksOf(db, orgId, other.id);
+    const moved = live && !mine ? live.id : null;
+    writes.push(...foldContactQueries(db, orgId, survivor, other, links, moved, keepOther));
     if (live && !mine) mine = live;
   }
-  return { survivor, conflict };
+  return { survivor, conflict, writes };
+}
+
+/**
+ * Commits a fold in one batch (one transaction). A write that raced it (a panel opening the
+ * survivor's record creates its conversation) makes the batch fail whole; the caller reads again
+ * (`againOnConflict`), so the thread is never split between two conversations.
+ */
+export async function applyFold(
+  db: Db,
+  plan: FoldPlan,
+): Promise<{ survivor: ContactRow; conflict: boolean }> {
+  await runBatch(db, plan.writes);
+  return { survivor: plan.survivor, conflict: plan.conflict };
 }
 
 async function createCustomer(db: Db, orgId: string, signal: CustomerSignal, now: number) {
@@ -155,10 +180,13 @@ export async function changeNumber(
     const updated = await recordIdentity(db, contact, { phone }, aliases, now);
     return { contact: updated, linked: 0, conflict: false };
   }
-  const { survivor, conflict } = await foldAll(db, orgId, [contact, ...holders]);
-  if (conflict) return { contact: survivor, linked: holders.length, conflict };
-  const updated = await recordIdentity(db, survivor, { phone }, aliases, now);
-  return { contact: updated, linked: holders.length, conflict: false };
+  return againOnConflict(async () => {
+    const fold = await planFold(db, orgId, [contact, ...holders]);
+    const { survivor, conflict } = await applyFold(db, fold);
+    if (conflict) return { contact: survivor, linked: holders.length, conflict };
+    const updated = await recordIdentity(db, survivor, { phone }, aliases, now);
+    return { contact: updated, linked: holders.length, conflict: false };
+  });
 }
 
 /**
@@ -172,20 +200,22 @@ export async function linkContacts(
   b: ContactRow,
   now: number,
 ): Promise<ContactRow> {
-  const convs = await conversationsOf(db, orgId, [a.id, b.id]);
-  if (convs.filter((c) => c.used).length > 1) {
-    throw new ApiError(
-      409,
-      'both_have_conversations',
-      'Both contacts already have a conversation, so they cannot be joined into one.',
-    );
-  }
-  const { survivor } = await foldAll(db, orgId, [a, b]);
-  const other = survivor.id === a.id ? b : a;
-  const patch: IdentityPatch = {};
-  if (!survivor.phone && other.phone) patch.phone = other.phone;
-  if (!survivor.bsuid && other.bsuid) patch.bsuid = other.bsuid;
-  if (!survivor.parentBsuid && other.parentBsuid) patch.parentBsuid = other.parentBsuid;
-  if (!survivor.username && other.username) patch.username = other.username;
-  return recordIdentity(db, survivor, patch, [], now);
+  return againOnConflict(async () => {
+    const convs = await conversationsOf(db, orgId, [a.id, b.id]);
+    if (convs.filter((c) => c.used).length > 1) {
+      throw new ApiError(
+        409,
+        'both_have_conversations',
+        'Both contacts already have a conversation, so they cannot be joined into one.',
+      );
+    }
+    const { survivor } = await applyFold(db, await planFold(db, orgId, [a, b]));
+    const other = survivor.id === a.id ? b : a;
+    const patch: IdentityPatch = {};
+    if (!survivor.phone && other.phone) patch.phone = other.phone;
+    if (!survivor.bsuid && other.bsuid) patch.bsuid = other.bsuid;
+    if (!survivor.parentBsuid && other.parentBsuid) patch.parentBsuid = other.parentBsuid;
+    if (!survivor.username && other.username) patch.username = other.username;
+    return recordIdentity(db, survivor, patch, [], now);
+  });
 }

@@ -1,6 +1,7 @@
 // How WhatsApp knows a contact (SPEC §2, issue 10): the phone on the contact row, every wa_id / BSUID /
 // parent BSUID in contact_wa_ids, the current BSUID and username on the row. Linking two contacts
-// that turn out to be one person moves everything onto the survivor, in one batch.
+// that turn out to be one person moves everything onto the survivor: the writes are built here and
+// committed by the caller in one batch (one transaction), so a fold is either whole or not at all.
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db';
 import { newId } from '../ids';
@@ -13,6 +14,7 @@ import {
   threadIndex,
   unassignedConversations,
 } from '../schema';
+import type { DirectoryQuery } from './batch';
 import type { ContactRow } from './contacts';
 
 /** The org's contacts known by any of these ids (wa_id, BSUID, parent BSUID) or this phone. */
@@ -72,11 +74,13 @@ export async function conversationsOf(
   return rows.map((r) => ({ ...r, used: used.has(r.id) }));
 }
 
-/** Drops a conversation nobody ever used (no thread): its row, timer and any list entry. */
-export async function dropUnusedConversation(db: Db, orgId: string, id: string): Promise<void> {
-  await db.delete(conversationTimers).where(eq(conversationTimers.conversationId, id));
-  await db.delete(unassignedConversations).where(eq(unassignedConversations.conversationId, id));
-  await db.delete(conversations).where(and(eq(conversations.orgId, orgId), eq(conversations.id, id)));
+/** The writes that drop a conversation nobody ever used (no thread): its row, timer and any list entry. */
+export function dropUnusedConversationQueries(db: Db, orgId: string, id: string): DirectoryQuery[] {
+  return [
+    db.delete(conversationTimers).where(eq(conversationTimers.conversationId, id)),
+    db.delete(unassignedConversations).where(eq(unassignedConversations.conversationId, id)),
+    db.delete(conversations).where(and(eq(conversations.orgId, orgId), eq(conversations.id, id))),
+  ];
 }
 
 export interface IdentityPatch {
@@ -115,45 +119,62 @@ export async function recordIdentity(
   return row;
 }
 
+/** A contact's CRM links (read before a fold, which moves them). */
+export async function crmLinksOf(db: Db, orgId: string, contactId: string) {
+  return db
+    .select()
+    .from(contactCrmLinks)
+    .where(and(eq(contactCrmLinks.orgId, orgId), eq(contactCrmLinks.contactId, contactId)));
+}
+
 /**
- * Folds `other` into `survivor`: its aliases and CRM links move over, and its conversation too when
- * `moveConversation` (the survivor has none); then `other` is deleted. When both have a
- * conversation, `other` keeps its (now dormant) conversation and row, and only its aliases move, so
- * every later event reaches the survivor's conversation.
+ * The writes that fold `other` into `survivor`: its aliases and CRM links (`links`, read by the
+ * caller) move over, and its conversation too when `moveConversation` (the survivor has none); then
+ * `other` is deleted. When both have a conversation (`keepOther`), `other` keeps its (now dormant)
+ * conversation and row, and only its aliases move, so every later event reaches the survivor's
+ * conversation. Committed in one batch: if the survivor gained a conversation meanwhile, the move
+ * breaks `conversations_number_contact` and nothing of the fold is written.
  */
-export async function foldContact(
+export function foldContactQueries(
   db: Db,
   orgId: string,
   survivor: ContactRow,
   other: ContactRow,
+  links: ReadonlyArray<typeof contactCrmLinks.$inferSelect>,
   moveConversation: string | null,
   keepOther: boolean,
-): Promise<void> {
+): DirectoryQuery[] {
   const inOrg = (table: typeof contactWaIds | typeof contactCrmLinks) =>
     and(eq(table.orgId, orgId), eq(table.contactId, other.id));
-  await db.update(contactWaIds).set({ contactId: survivor.id }).where(inOrg(contactWaIds));
-  if (keepOther) return;
-  const links = await db.select().from(contactCrmLinks).where(inOrg(contactCrmLinks));
+  const writes: DirectoryQuery[] = [
+    db.update(contactWaIds).set({ contactId: survivor.id }).where(inOrg(contactWaIds)),
+  ];
+  if (keepOther) return writes;
   if (links.length > 0) {
-    await db
-      .insert(contactCrmLinks)
-      .values(links.map((l) => ({ ...l, id: newId(), contactId: survivor.id })))
-      .onConflictDoNothing();
-    await db.delete(contactCrmLinks).where(inOrg(contactCrmLinks));
+    writes.push(
+      db
+        .insert(contactCrmLinks)
+        .values(links.map((l) => ({ ...l, id: newId(), contactId: survivor.id })))
+        .onConflictDoNothing(),
+      db.delete(contactCrmLinks).where(inOrg(contactCrmLinks)),
+    );
   }
   if (moveConversation) {
-    await db
-      .update(conversations)
-      .set({ contactId: survivor.id })
-      .where(and(eq(conversations.orgId, orgId), eq(conversations.id, moveConversation)));
-    await db
-      .update(threadIndex)
-      .set({ contactId: survivor.id })
-      .where(eq(threadIndex.conversationId, moveConversation));
-    await db
-      .update(unassignedConversations)
-      .set({ contactId: survivor.id })
-      .where(eq(unassignedConversations.conversationId, moveConversation));
+    writes.push(
+      db
+        .update(conversations)
+        .set({ contactId: survivor.id })
+        .where(and(eq(conversations.orgId, orgId), eq(conversations.id, moveConversation))),
+      db
+        .update(threadIndex)
+        .set({ contactId: survivor.id })
+        .where(eq(threadIndex.conversationId, moveConversation)),
+      db
+        .update(unassignedConversations)
+        .set({ contactId: survivor.id })
+        .where(eq(unassignedConversations.conversationId, moveConversation)),
+    );
   }
-  await db.delete(contacts).where(and(eq(contacts.orgId, orgId), eq(contacts.id, other.id)));
+  writes.push(db.delete(contacts).where(and(eq(contacts.orgId, orgId), eq(contacts.id, other.id))));
+  return writes;
 }
