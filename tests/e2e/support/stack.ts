@@ -54,7 +54,14 @@ async function request(base: string, urlPath: string, options: RequestOptions = 
     if (!headers.has('content-type')) headers.set('content-type', 'application/json');
   }
   const method = options.method ?? (body === undefined ? 'GET' : 'POST');
-  const res = await fetch(`${base}${urlPath}`, { method, headers, body });
+  let res = await fetch(`${base}${urlPath}`, { method, headers, body });
+  // As the extension does (docs/extension.md): a 503 that asks for a moment (`wrangler dev` reloading
+  // its worker answers a POST in flight so) is tried once more when the request is harmless twice.
+  const harmlessTwice = headers.has('idempotency-key') || urlPath === '/api/v1/auth/login';
+  if (res.status === 503 && harmlessTwice && res.headers.get('retry-after') === '0') {
+    await res.body?.cancel();
+    res = await fetch(`${base}${urlPath}`, { method, headers, body });
+  }
   const text = await res.text();
   let parsed: unknown = text;
   try {
