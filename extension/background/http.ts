@@ -86,12 +86,12 @@ function repeatable(request: ApiRequest): boolean {
 }
 
 /** How long a 503 asks the client to wait (seconds or an HTTP date), or null when it does not say. */
-export function retryAfterMs(response: Response, now = Date.now()): number | null {
+function retryAfterMs(response: Response): number | null {
   const value = response.headers.get('retry-after')?.trim();
   if (!value) return null;
   if (/^\d+$/.test(value)) return Number(value) * 1000;
   const at = Date.parse(value);
-  return Number.isNaN(at) ? null : Math.max(0, at - now);
+  return Number.isNaN(at) ? null : Math.max(0, at - Date.now());
 }
 
 const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

@@ -181,7 +181,7 @@ describe('SPEC §2: linking identities, never two conversations for one person',
     expect(texts).toEqual(['hello from my username', 'my number is visible now']);
   });
 
-  it('the CRM record opened while the linking message is read: the fold is written whole or not at all, then read again', async () => {
+  it('SPEC §2 / B22: the CRM record opened while the linking message is read: the fold is written whole or not at all, then read again', async () => {
     const id = bsuid();
     await postWebhook(text2026({ bsuid: id, username: '@mia', name: 'Mia' }, 'hello from my username'));
     const [hidden] = await contactsOf(id);
@@ -212,7 +212,7 @@ describe('SPEC §2: linking identities, never two conversations for one person',
     expect(texts).toEqual(['hello from my username', 'my number is visible now']);
   });
 
-  it('work whose batch broke a constraint is run again from its reads, at most three times; other errors are not retried', async () => {
+  it('SPEC §2 / I6: work whose batch broke a constraint is run again from its reads, at most three times; other errors are not retried', async () => {
     const unique = new Error(
       'D1_ERROR: UNIQUE constraint failed: conversations.number_id, conversations.contact_id',
     );

@@ -172,17 +172,16 @@ export async function changeNumber(
   now: number,
 ): Promise<ResolvedCustomer> {
   const phone = `+${newWaId}`;
-  const holders = (await findContactsByIdentity(db, orgId, [newWaId], phone)).filter(
-    (c) => c.id !== contact.id,
-  );
   const aliases = [newWaId, ...(contact.phone ? [contact.phone.slice(1)] : [])];
-  if (holders.length === 0) {
-    const updated = await recordIdentity(db, contact, { phone }, aliases, now);
-    return { contact: updated, linked: 0, conflict: false };
-  }
   return againOnConflict(async () => {
-    const fold = await planFold(db, orgId, [contact, ...holders]);
-    const { survivor, conflict } = await applyFold(db, fold);
+    const holders = (await findContactsByIdentity(db, orgId, [newWaId], phone)).filter(
+      (c) => c.id !== contact.id,
+    );
+    if (holders.length === 0) {
+      const updated = await recordIdentity(db, contact, { phone }, aliases, now);
+      return { contact: updated, linked: 0, conflict: false };
+    }
+    const { survivor, conflict } = await applyFold(db, await planFold(db, orgId, [contact, ...holders]));
     if (conflict) return { contact: survivor, linked: holders.length, conflict };
     const updated = await recordIdentity(db, survivor, { phone }, aliases, now);
     return { contact: updated, linked: holders.length, conflict: false };

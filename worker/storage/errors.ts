@@ -1,18 +1,20 @@
 // Recognises a UNIQUE constraint failure from D1 or libSQL (through drizzle's error wrapper), so
 // services can answer 409 when a concurrent request won the race their pre-check could not see.
 export function isUniqueViolation(err: unknown): boolean {
+  return someCause(err, /UNIQUE constraint failed|SQLITE_CONSTRAINT_UNIQUE/i);
+}
+
+/** Whether the error or one of its causes (drizzle wraps the driver's) says this. */
+function someCause(err: unknown, pattern: RegExp): boolean {
   for (let e: unknown = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
-    if (/UNIQUE constraint failed|SQLITE_CONSTRAINT_UNIQUE/i.test(e.message)) return true;
+    if (pattern.test(e.message)) return true;
   }
   return false;
 }
 
 /** A UNIQUE or FOREIGN KEY constraint failure (D1 or libSQL): a concurrent write changed the rows. */
 export function isConstraintViolation(err: unknown): boolean {
-  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
-    if (/(UNIQUE|FOREIGN KEY) constraint failed|SQLITE_CONSTRAINT/i.test(e.message)) return true;
-  }
-  return false;
+  return someCause(err, /(UNIQUE|FOREIGN KEY) constraint failed|SQLITE_CONSTRAINT/i);
 }
 
 /** How many times work that reads, then writes in one batch, is tried when a constraint breaks it. */

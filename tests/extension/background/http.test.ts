@@ -79,7 +79,7 @@ describe('background http: a server briefly unavailable', () => {
     anonymous: true,
   };
 
-  it('sign-in answered 503 with Retry-After: 0 is sent once more, with the same body, and succeeds', async () => {
+  it('B21: sign-in answered 503 with Retry-After: 0 is sent once more, with the same body, and succeeds', async () => {
     const { fetchFn, calls } = server(unavailable('0'), ok());
     const got = await performRequest(fetchFn, SERVER, login, null);
     expect(got).toEqual({ status: 200, body: { kind: 'json', value: { token: 't' } } });
@@ -87,7 +87,7 @@ describe('background http: a server briefly unavailable', () => {
     expect(calls[1]?.init?.body).toBe(JSON.stringify(login.body));
   });
 
-  it('a send with an idempotency key is repeated with the same key, after the wait asked for', async () => {
+  it('I4: a send with an idempotency key is repeated with the same key, after the wait asked for', async () => {
     vi.useFakeTimers();
     try {
       const { fetchFn, calls } = server(unavailable('1'), ok());
@@ -108,14 +108,14 @@ describe('background http: a server briefly unavailable', () => {
     }
   });
 
-  it('only once: a second 503 is what the caller gets', async () => {
+  it('B21: only once: a second 503 is what the caller gets', async () => {
     const { fetchFn, calls } = server(unavailable('0'), unavailable('0'), ok());
     const got = await performRequest(fetchFn, SERVER, login, null);
     expect(got.status).toBe(503);
     expect(calls).toHaveLength(2);
   });
 
-  it('not retried: without Retry-After, a wait longer than 5 s, a write that is not safe to repeat, or a refresh', async () => {
+  it('I4 / B21: not retried: without Retry-After, a wait longer than 5 s, a write that is not safe to repeat, or a refresh', async () => {
     for (const [answer, request] of [
       [unavailable(null), login],
       [unavailable('30'), login],
