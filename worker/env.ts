@@ -4,6 +4,7 @@ import type { ConsentLedger } from './durable-objects/consent-ledger';
 import type { ConversationObject } from './durable-objects/conversation';
 import type { DevClock } from './durable-objects/dev-clock';
 import type { NumberGate } from './durable-objects/number-gate';
+import type { ListWriter } from './durable-objects/list-writer';
 import type { NumberRoutes } from './durable-objects/number-routes';
 import type { UserLive } from './durable-objects/user-live';
 import type { Db } from './storage/db';
@@ -38,6 +39,8 @@ export interface Env {
   NUMBER_GATE: DurableObjectNamespace<NumberGate>;
   /** Webhook routes kept in memory, a few objects per business number (docs/webhook-routing.md). */
   NUMBER_ROUTES: DurableObjectNamespace<NumberRoutes>;
+  /** One writer of the history and Unassigned lists per org (`idFromName(orgId)`). */
+  LIST_WRITER: DurableObjectNamespace<ListWriter>;
   /** One object per user holding their live WebSockets (B8, B20). */
   USER_LIVE: DurableObjectNamespace<UserLive>;
   /** The development clock (I9); consulted only when ENVIRONMENT=development. */

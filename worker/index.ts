@@ -7,6 +7,7 @@ export { ConsentLedger } from './durable-objects/consent-ledger';
 export { ConversationObject } from './durable-objects/conversation';
 export { DevClock } from './durable-objects/dev-clock';
 export { NumberGate } from './durable-objects/number-gate';
+export { ListWriter } from './durable-objects/list-writer';
 export { NumberRoutes } from './durable-objects/number-routes';
 export { UserLive } from './durable-objects/user-live';
 

@@ -8,6 +8,7 @@ import { upsertContact } from '../../worker/storage/repos/contacts';
 import { dueTimers, ensureConversation, timerQuery } from '../../worker/storage/repos/conversations';
 import { runBatch } from '../../worker/storage/repos/batch';
 import {
+  listQueries,
   listReadableThreads,
   listUnassigned,
   setUnassigned,
@@ -223,5 +224,60 @@ export function registerHistoryTests({ db, newOrg, unique }: SuiteContext): void
     await runBatch(db(), [unassignedQuery(db(), ref, { since: AT, lastAt: AT, lastText: 'x' }), built]);
     expect((await listUnassigned(db(), orgId, 10)).map((u) => u.lastText)).toEqual(['x']);
     expect(await dueTimers(db(), AT + 42)).toContain(ref.conversationId);
+  });
+
+  it("B11, B22: one batch writes many conversations' rows, more than one statement holds, each its own values", async () => {
+    const count = 30; // thread rows go 12 to a statement on D1, Unassigned rows 16
+    const { orgId, refs } = await conversationsOf(count);
+    const alice = unique('alice');
+    const patches = refs.map((ref, i) => ({
+      ref,
+      threads: [thread({ lastAt: AT + i, lastText: `thread ${i}`, readers: [] })],
+      readers:
+        i % 2 === 0 ? [thread({ threadId: unique('read'), readers: [{ userId: alice, until: null }] })] : [],
+      waiting: { since: AT, lastAt: AT + i, lastText: `waiting ${i}` },
+    }));
+    // The readers' threads get rows too, so Alice's list can show them.
+    for (const patch of patches) patch.threads.push(...patch.readers);
+    await runBatch(db(), listQueries(db(), patches));
+
+    const unassigned = await listUnassigned(db(), orgId, 100);
+    expect(unassigned.map((u) => [u.conversationId, u.lastText]).sort()).toEqual(
+      refs.map((ref, i) => [ref.conversationId, `waiting ${i}`]).sort(),
+    );
+    const seenByAlice = await listReadableThreads(db(), orgId, alice, 100);
+    expect(seenByAlice.map((t) => t.conversationId).sort()).toEqual(
+      refs
+        .filter((_, i) => i % 2 === 0)
+        .map((r) => r.conversationId)
+        .sort(),
+    );
+  });
+
+  it('B11, B22: when two patches in one batch touch the same rows, the later one is written', async () => {
+    const { orgId, refs } = await conversationsOf(1);
+    const ref = refs[0];
+    if (!ref) throw new Error('a conversation expected');
+    const [alice, bob] = [unique('alice'), unique('bob')];
+    const first = thread({ lastText: 'older', readers: [{ userId: alice, until: null }] });
+    const later = { ...first, lastAt: AT + 5, lastText: 'newer', readers: [{ userId: bob, until: null }] };
+    const queries = listQueries(db(), [
+      { ref, threads: [first], readers: [first], waiting: { since: AT, lastAt: AT, lastText: 'older' } },
+      { ref, threads: [later], readers: [later], waiting: { since: AT, lastAt: AT + 5, lastText: 'newer' } },
+    ]);
+    await runBatch(db(), queries);
+    expect((await listUnassigned(db(), orgId, 10)).map((u) => u.lastText)).toEqual(['newer']);
+    expect(await listReadableThreads(db(), orgId, alice, 10)).toEqual([]);
+    expect((await listReadableThreads(db(), orgId, bob, 10)).map((t) => t.lastText)).toEqual(['newer']);
+
+    // A later patch that clears the waiting row wins over an earlier one that sets it.
+    await runBatch(
+      db(),
+      listQueries(db(), [
+        { ref, threads: [], readers: [], waiting: { since: AT, lastAt: AT + 9, lastText: 'again' } },
+        { ref, threads: [], readers: [], waiting: null },
+      ]),
+    );
+    expect(await listUnassigned(db(), orgId, 10)).toEqual([]);
   });
 }

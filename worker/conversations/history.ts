@@ -6,7 +6,7 @@ import { currentThread } from '../domain/team';
 import type { ConversationRef, ConversationStore } from '../durable-objects/conversation-store';
 import type { Db } from '../storage/db';
 import { type DirectoryQuery, runBatch } from '../storage/repos/batch';
-import { type ThreadRow, threadQueries, unassignedQuery } from '../storage/repos/history';
+import type { ListPatch, ThreadRow } from '../storage/repos/history';
 
 const PREVIEW = 120;
 const LISTED: ReadonlySet<Effect['type']> = new Set([
@@ -24,9 +24,24 @@ export function touchesHistory(effects: readonly Effect[]): boolean {
   return effects.some((e) => LISTED.has(e.type));
 }
 
-export function historyRows(store: ConversationStore, state: ConversationState): ThreadRow[] {
+type Last = ReturnType<ConversationStore['lastOf']>;
+
+/** The store's latest item of a thread, looked up at most once per thread by one copy. */
+function lastLookup(store: ConversationStore): (threadId: string) => Last {
+  const seen = new Map<string, Last>();
+  return (threadId) => {
+    if (!seen.has(threadId)) seen.set(threadId, store.lastOf(threadId));
+    return seen.get(threadId) ?? null;
+  };
+}
+
+export function historyRows(
+  store: ConversationStore,
+  state: ConversationState,
+  lastOf = lastLookup(store),
+): ThreadRow[] {
   return state.team.threads.map((t) => {
-    const last = store.lastOf(t.id);
+    const last = lastOf(t.id);
     return {
       threadId: t.id,
       startedAt: t.startedAt,
@@ -41,10 +56,10 @@ export function historyRows(store: ConversationStore, state: ConversationState):
 }
 
 /** B22: the customer wrote into a thread nobody is in. */
-export function waitingFor(store: ConversationStore, state: ConversationState) {
+export function waitingFor(store: ConversationStore, state: ConversationState, lastOf = lastLookup(store)) {
   const thread = currentThread(state.team);
   if (!thread || state.team.participants.length > 0) return null;
-  const last = store.lastOf(thread.id);
+  const last = lastOf(thread.id);
   if (!last?.inbound) return null;
   return { since: thread.startedAt, lastAt: last.at, lastText: preview(last.text) };
 }
@@ -68,26 +83,33 @@ export interface DirectoryWrites {
   done(): void;
 }
 
-/** The writes for the threads, readers and waiting flag that changed since `written`. */
+/** The lists' rows that changed since they were last written, and what to remember once written. */
+export interface ListWrite {
+  /** Null: nothing listed changed. */
+  patch: ListPatch | null;
+  done(): void;
+}
+
+/** The patch for the threads, readers and waiting flag that changed since `written`. */
 export function historyWrites(
-  db: Db,
   ref: ConversationRef,
   store: ConversationStore,
   state: ConversationState,
   written: HistoryWritten,
-): DirectoryWrites {
-  const rows = historyRows(store, state);
+): ListWrite {
+  const lastOf = lastLookup(store);
+  const rows = historyRows(store, state, lastOf);
   const threadKey = (r: ThreadRow) => JSON.stringify({ ...r, readers: [] });
   const changed = rows.filter((r) => written.threads.get(r.threadId) !== threadKey(r));
   const readersChanged = rows.filter((r) => written.readers.get(r.threadId) !== JSON.stringify(r.readers));
-  const queries =
-    changed.length > 0 || readersChanged.length > 0 ? threadQueries(db, ref, changed, readersChanged) : [];
-  const waiting = waitingFor(store, state);
+  const waiting = waitingFor(store, state, lastOf);
   const waitingKey = JSON.stringify(waiting);
-  if (waitingKey !== written.waiting) queries.push(unassignedQuery(db, ref, waiting));
+  const patch: ListPatch = { ref, threads: changed, readers: readersChanged };
+  if (waitingKey !== written.waiting) patch.waiting = waiting;
+  const empty = changed.length === 0 && readersChanged.length === 0 && patch.waiting === undefined;
   return {
-    queries,
-    // Remembered only once committed: a failed batch is written again by the next step.
+    patch: empty ? null : patch,
+    // Remembered only once committed: a failed write is written again by the next step.
     done() {
       for (const r of changed) written.threads.set(r.threadId, threadKey(r));
       for (const r of readersChanged) written.readers.set(r.threadId, JSON.stringify(r.readers));
@@ -96,22 +118,11 @@ export function historyWrites(
   };
 }
 
-/** Runs several steps' directory writes as one batch (one commit). */
+/** Runs several writes as one batch (one commit). */
 export async function writeDirectory(db: Db, writes: readonly (DirectoryWrites | null)[]): Promise<void> {
   await runBatch(
     db,
     writes.flatMap((w) => w?.queries ?? []),
   );
   for (const w of writes) w?.done();
-}
-
-/** Writes the threads, readers and waiting flag that changed since `written` (updated in place). */
-export async function syncHistory(
-  db: Db,
-  ref: ConversationRef,
-  store: ConversationStore,
-  state: ConversationState,
-  written: HistoryWritten,
-): Promise<void> {
-  await writeDirectory(db, [historyWrites(db, ref, store, state, written)]);
 }

@@ -15,6 +15,7 @@ import type { ConversationState } from '../domain/conversation';
 import type { Env } from '../env';
 import type { Db } from '../storage/db';
 import type { ConversationRef, ConversationStore } from './conversation-store';
+import { listWriter } from './list-writer';
 
 /** A failed directory write is retried by the alarm this long after. */
 export const DIRECTORY_RETRY_MS = 10_000;
@@ -95,9 +96,12 @@ export class ConversationDirectory {
     const ref = this.host.ref();
     const state = this.host.state();
     if (!ref || !state) return;
-    const db = this.host.db();
-    const history = historyWrites(db, ref, this.host.store, state, this.written);
-    await timed(this.host.env, 'directory_write', writeDirectory(db, [history]));
+    const lists = historyWrites(ref, this.host.store, state, this.written);
+    if (lists.patch) {
+      const write = listWriter(this.host.env, ref.orgId).write(lists.patch);
+      await timed(this.host.env, 'directory_write', write);
+    }
+    lists.done();
   }
 
   private async retryLater(): Promise<void> {

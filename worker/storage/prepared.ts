@@ -91,8 +91,50 @@ export const excluded = (column: { name: string }) => sql.raw(`excluded."${colum
 export function preparedRowUpsert(table: SQLiteTable, key: SQLiteColumn): (db: Db) => WriteStatement {
   const columns = Object.entries(getTableColumns(table));
   const values = Object.fromEntries(columns.map(([name]) => [name, sql.placeholder(name)]));
-  const set = Object.fromEntries(
-    columns.filter(([, c]) => c !== key).map(([name, c]) => [name, excluded(c)]),
+  return preparedWrite((db) =>
+    db
+      .insert(table)
+      .values(values)
+      .onConflictDoUpdate({ target: key, set: replacing(columns, key) }),
   );
-  return preparedWrite((db) => db.insert(table).values(values).onConflictDoUpdate({ target: key, set }));
+}
+
+/** D1 binds at most 100 parameters a statement. */
+const MAX_PARAMETERS = 100;
+
+/**
+ * The same upsert for `count` rows in one statement (prepared once per client and count), and how
+ * many rows one statement may hold. Placeholders are `<property><row>`: fill them with `numbered`.
+ * Two rows with the same key in one statement are an error in SQLite: callers pass distinct keys.
+ */
+export function preparedRowsUpsert(
+  table: SQLiteTable,
+  key: SQLiteColumn,
+): { statement: (db: Db, count: number) => WriteStatement; rowsPerStatement: number } {
+  const columns = Object.entries(getTableColumns(table));
+  const statement = preparedWrites((db, count: number) =>
+    db
+      .insert(table)
+      .values(
+        Array.from({ length: count }, (_, i) =>
+          Object.fromEntries(columns.map(([name]) => [name, sql.placeholder(`${name}${i}`)])),
+        ),
+      )
+      .onConflictDoUpdate({ target: key, set: replacing(columns, key) }),
+  );
+  return { statement, rowsPerStatement: Math.floor(MAX_PARAMETERS / columns.length) };
+}
+
+/** A multi-row statement's values: each row's properties numbered by its place. */
+export function numbered(rows: readonly Record<string, unknown>[]): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  rows.forEach((row, i) => {
+    for (const [name, value] of Object.entries(row)) values[`${name}${i}`] = value;
+  });
+  return values;
+}
+
+/** An upsert's update: every column but the key takes the row it tried to insert. */
+function replacing(columns: [string, SQLiteColumn][], key: SQLiteColumn) {
+  return Object.fromEntries(columns.filter(([, c]) => c !== key).map(([name, c]) => [name, excluded(c)]));
 }

@@ -109,6 +109,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
           DEV_CLOCK: { className: 'DevClock', ...SQLITE },
           NUMBER_GATE: { className: 'NumberGate', ...SQLITE },
           NUMBER_ROUTES: { className: 'NumberRoutes', ...SQLITE },
+          LIST_WRITER: { className: 'ListWriter', ...SQLITE },
           USER_LIVE: { className: 'UserLive', ...SQLITE },
           LEDGER: { className: 'ConsentLedger', ...SQLITE },
         },

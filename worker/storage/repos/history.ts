@@ -2,7 +2,14 @@
 // and whether it waits for someone, kept by the conversation object; read with one query per list.
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db';
-import { type PreparedWrite, preparedRowUpsert, preparedWrite, preparedWrites } from '../prepared';
+import {
+  numbered,
+  type PreparedWrite,
+  preparedRowsUpsert,
+  preparedWrite,
+  preparedWrites,
+  type WriteStatement,
+} from '../prepared';
 import { type DirectoryQuery, runBatch } from './batch';
 import { contacts, threadIndex, threadReaders, unassignedConversations } from '../schema';
 
@@ -18,9 +25,21 @@ export interface ThreadRow {
 type HistoryRef = { conversationId: string; orgId: string; contactId: string };
 type Waiting = { since: number; lastAt: number; lastText: string | null };
 
+/**
+ * One conversation's changes to the lists: thread rows to write, threads whose readers are replaced
+ * (all of them), and its Unassigned row (absent: unchanged; null: removed). Plain data, so a
+ * conversation object can hand it to the org's list writer (durable-objects/list-writer.ts).
+ */
+export interface ListPatch {
+  ref: HistoryRef;
+  threads: ThreadRow[];
+  readers: ThreadRow[];
+  waiting?: Waiting | null;
+}
+
 const p = sql.placeholder;
 
-const threadUpsert = preparedRowUpsert(threadIndex, threadIndex.threadId);
+const threadUpserts = preparedRowsUpsert(threadIndex, threadIndex.threadId);
 
 const readersDelete = preparedWrite((db) =>
   db.delete(threadReaders).where(eq(threadReaders.threadId, p('threadId'))),
@@ -43,22 +62,84 @@ const readersInsert = preparedWrites((db, count: number) =>
 
 type ReaderRow = { threadId: string; userId: string; orgId: string; until: number | null };
 
-function readersWrite(db: Db, rows: readonly ReaderRow[]): PreparedWrite {
-  const values: Record<string, unknown> = {};
-  rows.forEach((r, i) => {
-    values[`threadId${i}`] = r.threadId;
-    values[`userId${i}`] = r.userId;
-    values[`orgId${i}`] = r.orgId;
-    values[`until${i}`] = r.until;
-  });
-  return { statement: readersInsert(db, rows.length), values };
-}
-
-const unassignedUpsert = preparedRowUpsert(unassignedConversations, unassignedConversations.conversationId);
+const unassignedUpserts = preparedRowsUpsert(unassignedConversations, unassignedConversations.conversationId);
 
 const unassignedDelete = preparedWrite((db) =>
   db.delete(unassignedConversations).where(eq(unassignedConversations.conversationId, p('conversationId'))),
 );
+
+/** `rows` in statements of at most `per` rows each. */
+function inStatements<T extends Record<string, unknown>>(
+  rows: readonly T[],
+  per: number,
+  statement: (count: number) => WriteStatement,
+): PreparedWrite[] {
+  const writes: PreparedWrite[] = [];
+  for (let i = 0; i < rows.length; i += per) {
+    const chunk = rows.slice(i, i + per);
+    writes.push({ statement: statement(chunk.length), values: numbered(chunk) });
+  }
+  return writes;
+}
+
+/** The last of each key wins: a later patch holds the newer copy (one statement may not hold a key twice). */
+function lastByKey<T>(items: Iterable<T>, key: (item: T) => string): T[] {
+  const kept = new Map<string, T>();
+  for (const item of items) {
+    const k = key(item);
+    kept.delete(k);
+    kept.set(k, item);
+  }
+  return [...kept.values()];
+}
+
+/**
+ * The writes for several conversations' patches, as few statements as D1 allows: thread rows and
+ * Unassigned rows many to a statement, each thread's readers replaced. When two patches touch the
+ * same row, the later one is written. Statements are prepared once per client and row count.
+ */
+export function listQueries(db: Db, patches: readonly ListPatch[]): DirectoryQuery[] {
+  const threads = lastByKey(
+    patches.flatMap(({ ref, threads }) => threads.map((t) => ({ ref, t }))),
+    ({ t }) => t.threadId,
+  ).map(({ ref, t }) => ({
+    threadId: t.threadId,
+    conversationId: ref.conversationId,
+    orgId: ref.orgId,
+    contactId: ref.contactId,
+    startedAt: t.startedAt,
+    endedAt: t.endedAt,
+    lastAt: t.lastAt,
+    lastText: t.lastText,
+  }));
+  const readers = lastByKey(
+    patches.flatMap(({ ref, readers }) => readers.map((t) => ({ ref, t }))),
+    ({ t }) => t.threadId,
+  );
+  const waiting = lastByKey(
+    patches.filter((patch) => patch.waiting !== undefined),
+    (patch) => patch.ref.conversationId,
+  );
+  const queries: DirectoryQuery[] = inStatements(threads, threadUpserts.rowsPerStatement, (n) =>
+    threadUpserts.statement(db, n),
+  );
+  const remove = readersDelete(db);
+  for (const { t } of readers) queries.push({ statement: remove, values: { threadId: t.threadId } });
+  const readerRows: ReaderRow[] = readers.flatMap(({ ref, t }) =>
+    t.readers.map((r) => ({ threadId: t.threadId, userId: r.userId, orgId: ref.orgId, until: r.until })),
+  );
+  queries.push(...inStatements(readerRows, READERS_PER_INSERT, (n) => readersInsert(db, n)));
+  const set = waiting.flatMap(({ ref, waiting: w }) =>
+    w ? [{ conversationId: ref.conversationId, orgId: ref.orgId, contactId: ref.contactId, ...w }] : [],
+  );
+  queries.push(
+    ...inStatements(set, unassignedUpserts.rowsPerStatement, (n) => unassignedUpserts.statement(db, n)),
+  );
+  for (const { ref, waiting: w } of waiting) {
+    if (w === null) queries.push(unassignedQuery(db, ref, null));
+  }
+  return queries;
+}
 
 /**
  * The writes for the given threads' rows (their readers only when listed in `withReaders`: all of a
@@ -70,28 +151,7 @@ export function threadQueries(
   threads: readonly ThreadRow[],
   withReaders: readonly ThreadRow[] = threads,
 ): DirectoryQuery[] {
-  const upsert = threadUpsert(db);
-  const queries: DirectoryQuery[] = threads.map((t) => ({
-    statement: upsert,
-    values: {
-      threadId: t.threadId,
-      conversationId: ref.conversationId,
-      orgId: ref.orgId,
-      contactId: ref.contactId,
-      startedAt: t.startedAt,
-      endedAt: t.endedAt,
-      lastAt: t.lastAt,
-      lastText: t.lastText,
-    },
-  }));
-  const remove = readersDelete(db);
-  for (const t of withReaders) queries.push({ statement: remove, values: { threadId: t.threadId } });
-  const readers = withReaders.flatMap((t) =>
-    t.readers.map((r) => ({ threadId: t.threadId, userId: r.userId, orgId: ref.orgId, until: r.until })),
-  );
-  for (let i = 0; i < readers.length; i += READERS_PER_INSERT)
-    queries.push(readersWrite(db, readers.slice(i, i + READERS_PER_INSERT)));
-  return queries;
+  return listQueries(db, [{ ref, threads: [...threads], readers: [...withReaders] }]);
 }
 
 /** The write that sets or clears the conversation's Unassigned row. */
@@ -99,15 +159,8 @@ export function unassignedQuery(db: Db, ref: HistoryRef, waiting: Waiting | null
   if (!waiting) {
     return { statement: unassignedDelete(db), values: { conversationId: ref.conversationId } };
   }
-  const values = {
-    conversationId: ref.conversationId,
-    orgId: ref.orgId,
-    contactId: ref.contactId,
-    since: waiting.since,
-    lastAt: waiting.lastAt,
-    lastText: waiting.lastText,
-  };
-  return { statement: unassignedUpsert(db), values };
+  const row = { conversationId: ref.conversationId, orgId: ref.orgId, contactId: ref.contactId, ...waiting };
+  return { statement: unassignedUpserts.statement(db, 1), values: numbered([row]) };
 }
 
 /** Writes the given threads' rows (their readers only when `withReaders`); idempotent. */
