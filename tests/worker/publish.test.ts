@@ -71,7 +71,7 @@ function outboxWorld(options: { failWrites?: number } = {}) {
 }
 
 describe('the directory outbox (B11, B22, P1)', () => {
-  it('owes the write durably at once; the list frames leave only after it committed', async () => {
+  it('owes the write durably at once; the list frames leave only after it committed; an idle moment clears the flag', async () => {
     const w = outboxWorld();
     w.step(1, [unassigned]);
     expect(w.owedInStorage()).toBe(true);
@@ -85,14 +85,49 @@ describe('the directory outbox (B11, B22, P1)', () => {
       'owed=true',
       'write#1 start',
       'write#1 committed',
-      'owed=false',
       'frame bob:unassigned',
       'settled',
     ]);
+    // Nothing is owed, but the stored flag is left for an idle moment (the object's load, its alarm).
+    expect(w.outbox.owed).toBe(false);
+    expect(w.owedInStorage()).toBe(true);
+    w.outbox.settleStored();
+    expect(w.owedInStorage()).toBe(false);
+    expect(w.log.at(-1)).toBe('owed=false');
+  });
+
+  it("a busy conversation's writes commit no flag of their own: one set for many steps (P1)", async () => {
+    const w = outboxWorld();
+    for (let n = 1; n <= 3; n++) {
+      w.step(n);
+      const flushed = w.outbox.flush();
+      await w.commitNext();
+      await flushed;
+    }
+    expect(w.log.filter((l) => l.startsWith('owed='))).toEqual(['owed=true']);
+    expect(w.log.filter((l) => l.endsWith('committed'))).toEqual([
+      'write#1 committed',
+      'write#2 committed',
+      'write#3 committed',
+    ]);
+  });
+
+  it('the stored flag is not cleared while a write is owed, before or while it runs', async () => {
+    const w = outboxWorld();
+    w.step(1);
+    w.outbox.settleStored(); // owed, not yet written
+    expect(w.owedInStorage()).toBe(true);
+    const flushed = w.outbox.flush();
+    await tick();
+    w.outbox.settleStored(); // the write runs
+    expect(w.owedInStorage()).toBe(true);
+    await w.commitNext();
+    await flushed;
+    w.outbox.settleStored();
     expect(w.owedInStorage()).toBe(false);
   });
 
-  it('steps saved while a write runs share the next one, and the flag stays until it committed', async () => {
+  it('steps saved while a write runs share the next one, and stay owed until it committed', async () => {
     const w = outboxWorld();
     w.step(1);
     const first = w.outbox.flush();
@@ -103,7 +138,7 @@ describe('the directory outbox (B11, B22, P1)', () => {
     const third = w.outbox.flush();
 
     await w.commitNext(); // write#1 covered only step 1: still owed
-    expect(w.owedInStorage()).toBe(true);
+    expect(w.outbox.owed).toBe(true);
     expect(w.log.filter((l) => l.startsWith('frame'))).toEqual([]);
 
     await w.commitNext(); // one more write covers steps 2 and 3
@@ -114,7 +149,6 @@ describe('the directory outbox (B11, B22, P1)', () => {
       'write#1 committed',
       'write#3 start',
       'write#3 committed',
-      'owed=false',
       'frame carol:customer_message',
       'frame carol:customer_message',
       'settled',
@@ -147,7 +181,8 @@ describe('the directory outbox (B11, B22, P1)', () => {
     const retried = w.outbox.flush();
     await w.commitNext();
     await retried;
-    expect(w.log.slice(-4)).toEqual(['write#1 committed', 'owed=false', 'frame bob:unassigned', 'settled']);
+    expect(w.log.slice(-3)).toEqual(['write#1 committed', 'frame bob:unassigned', 'settled']);
+    expect(w.outbox.owed).toBe(false);
   });
 
   it('an object restarted with a write owed (read from storage) writes it on the next flush', async () => {
@@ -168,6 +203,7 @@ describe('the directory outbox (B11, B22, P1)', () => {
     });
     expect(restarted.owed).toBe(true);
     await restarted.flush();
+    restarted.settleStored(); // the load's write done: the object is idle
     expect({ writes, owed }).toEqual({ writes: 1, owed: false });
     const idle = new DirectoryOutbox({
       readOwed: () => false,

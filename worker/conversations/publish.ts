@@ -4,6 +4,11 @@
 // while a write is in flight share the next one. What is owed is flagged in the object's own storage
 // (an object stopped before writing is woken by its alarm to write it), and the frames after which a
 // panel reloads a list leave only after the write that holds what they announce.
+//
+// The stored flag is set in the step's own commit and cleared only at an idle moment (the object's
+// load, its alarm), not after every write: a busy conversation would otherwise commit once more per
+// message just to clear it (P1). A flag left set after its write costs one idempotent write of the
+// same rows when the object loads again.
 import type { LiveFrame } from '../../shared/api/live';
 
 export interface Push {
@@ -28,7 +33,10 @@ export interface OutboxPorts {
 }
 
 export class DirectoryOutbox {
+  /** Whether a write is owed: at first what storage says (it may be a write already done), then exact. */
   private owedFlag: boolean | null = null;
+  /** What the stored flag holds; it stays set after a write until an idle moment clears it. */
+  private storedFlag = false;
   private generation = 0;
   private running: Promise<void> | null = null;
   private again = false;
@@ -36,10 +44,17 @@ export class DirectoryOutbox {
 
   constructor(private readonly ports: OutboxPorts) {}
 
-  /** Whether a directory write is owed (read from storage once, then kept in step with it). */
+  /** Whether a directory write is owed (read from storage once, then kept in memory). */
   get owed(): boolean {
-    this.owedFlag ??= this.ports.readOwed();
-    return this.owedFlag;
+    return this.loaded().owed;
+  }
+
+  private loaded(): { owed: boolean; stored: boolean } {
+    if (this.owedFlag === null) {
+      this.storedFlag = this.ports.readOwed();
+      this.owedFlag = this.storedFlag;
+    }
+    return { owed: this.owedFlag, stored: this.storedFlag };
   }
 
   /**
@@ -50,10 +65,10 @@ export class DirectoryOutbox {
     if (!changedList && announcing.length === 0) return;
     this.generation++;
     this.announcing.push(...announcing);
-    if (changedList && !this.owed) {
-      this.ports.writeOwed(true);
-      this.owedFlag = true;
-    }
+    if (!changedList) return;
+    if (!this.loaded().stored) this.ports.writeOwed(true);
+    this.storedFlag = true;
+    this.owedFlag = true;
   }
 
   /** Resolves once a write that began after every earlier `owe` committed and its frames left. */
@@ -67,9 +82,18 @@ export class DirectoryOutbox {
     return this.running;
   }
 
+  /** An idle moment (the object loaded, its alarm rang): clears the stored flag when nothing is owed. */
+  settleStored(): void {
+    const { owed, stored } = this.loaded();
+    if (owed || !stored) return;
+    this.ports.writeOwed(false);
+    this.storedFlag = false;
+  }
+
   /** Forgets what was owed (the object's storage was erased). */
   reset(): void {
     this.owedFlag = null;
+    this.storedFlag = false;
     this.announcing = [];
   }
 
@@ -85,11 +109,8 @@ export class DirectoryOutbox {
           this.announcing.unshift(...pushes);
           throw error;
         }
-        // A step saved while the write ran owes another one: the flag stays.
-        if (generation === this.generation && this.owed) {
-          this.ports.writeOwed(false);
-          this.owedFlag = false;
-        }
+        // A step saved while the write ran owes another one. The stored flag stays set (see above).
+        if (generation === this.generation) this.owedFlag = false;
         if (pushes.length > 0) await this.ports.deliver(pushes);
         if (!this.owed) await this.ports.settled();
         if (!this.again) return;

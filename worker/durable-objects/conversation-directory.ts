@@ -66,6 +66,11 @@ export class ConversationDirectory {
     this.outbox.owe(changedList, announcing);
   }
 
+  /** Clears the stored flag when nothing is owed (an idle moment: the alarm's wake). */
+  settleStored(): void {
+    this.outbox.settleStored();
+  }
+
   /** Writes what is owed; throws when the write fails (the alarm's wake: the alarm is retried). */
   flush(): Promise<void> {
     return this.outbox.flush();
@@ -81,6 +86,12 @@ export class ConversationDirectory {
         logProblem('could not arm the directory retry', this.host.ref(), e),
       );
     }
+  }
+
+  /** An idle moment: writes what is owed, then clears the stored flag (a failure is logged, as behind a step). */
+  async flushAndSettle(): Promise<void> {
+    await this.flushBehind();
+    this.outbox.settleStored();
   }
 
   /** The object's storage was erased: nothing is owed, nothing was written. */

@@ -57,7 +57,7 @@ export class ConversationObject extends DurableObject<Env> {
       // A send in flight when the object stopped has an unknown outcome (I4): uncertain, never resent.
       if (this.state?.messages.some((m) => m.state === 'sending')) await this.run({ type: 'recover' });
       // A directory write owed when the object stopped (a crash, a deploy) is written now.
-      else if (this.ref && this.state && this.directory.owed) void this.directory.flushBehind();
+      else if (this.ref && this.state && this.directory.owed) void this.directory.flushAndSettle();
     });
   }
 
@@ -129,6 +129,7 @@ export class ConversationObject extends DurableObject<Env> {
     await this.drain();
     // Also the safety net of a directory write that an earlier step owed (a failed or cut-off write).
     await this.directory.flush();
+    this.directory.settleStored();
   }
 
   /**
