@@ -227,31 +227,48 @@ export function registerHistoryTests({ db, newOrg, unique }: SuiteContext): void
   });
 
   it("B11, B22: one batch writes many conversations' rows, more than one statement holds, each its own values", async () => {
-    const count = 30; // thread rows go 12 to a statement on D1, Unassigned rows 16
+    // 30 conversations: thread rows go 12 to a statement on D1, Unassigned rows 16; 120 threads have
+    // their readers replaced, more than one delete of 100 ids and six inserts of 20 readers.
+    const count = 30;
     const { orgId, refs } = await conversationsOf(count);
-    const alice = unique('alice');
+    const [alice, bob] = [unique('alice'), unique('bob')];
+    const readThreads = refs.map((_, i) =>
+      i % 2 === 0 ? Array.from({ length: 8 }, () => thread({ threadId: unique('read'), readers: [] })) : [],
+    );
+    const readBy = (userId: string, threads: ThreadRow[]) =>
+      threads.map((t) => ({ ...t, readers: [{ userId, until: null }] }));
+    // Bob reads them first; the big batch below hands them to Alice.
+    await runBatch(
+      db(),
+      listQueries(
+        db(),
+        refs.map((ref, i) => ({
+          ref,
+          threads: readThreads[i] ?? [],
+          readers: readBy(bob, readThreads[i] ?? []),
+        })),
+      ),
+    );
     const patches = refs.map((ref, i) => ({
       ref,
       threads: [thread({ lastAt: AT + i, lastText: `thread ${i}`, readers: [] })],
-      readers:
-        i % 2 === 0 ? [thread({ threadId: unique('read'), readers: [{ userId: alice, until: null }] })] : [],
+      readers: readBy(alice, readThreads[i] ?? []),
       waiting: { since: AT, lastAt: AT + i, lastText: `waiting ${i}` },
     }));
-    // The readers' threads get rows too, so Alice's list can show them.
-    for (const patch of patches) patch.threads.push(...patch.readers);
     await runBatch(db(), listQueries(db(), patches));
 
     const unassigned = await listUnassigned(db(), orgId, 100);
     expect(unassigned.map((u) => [u.conversationId, u.lastText]).sort()).toEqual(
       refs.map((ref, i) => [ref.conversationId, `waiting ${i}`]).sort(),
     );
-    const seenByAlice = await listReadableThreads(db(), orgId, alice, 100);
-    expect(seenByAlice.map((t) => t.conversationId).sort()).toEqual(
-      refs
-        .filter((_, i) => i % 2 === 0)
-        .map((r) => r.conversationId)
+    const seenByAlice = await listReadableThreads(db(), orgId, alice, 200);
+    expect(seenByAlice.map((t) => t.threadId).sort()).toEqual(
+      readThreads
+        .flat()
+        .map((t) => t.threadId)
         .sort(),
     );
+    expect(await listReadableThreads(db(), orgId, bob, 200)).toEqual([]);
   });
 
   it('B11, B22: when two patches in one batch touch the same rows, the later one is written', async () => {

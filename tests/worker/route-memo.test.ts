@@ -105,4 +105,34 @@ describe('route objects (P1, B21)', () => {
     expect((await memo.route('pn1', 'wa1'))?.readAt).toBe(now);
     expect(d.state.reads).toBe(2);
   });
+
+  it("P1: a conversation intake just created is learnt, so the customer's next message needs no read", async () => {
+    const d = directory();
+    let now = 1_000;
+    const memo = new RouteMemo(d.reads, () => now);
+    const first = await memo.route('pn1', 'wa9');
+    expect(first?.known).toBeNull();
+    // Intake created the contact and its conversation, and tells the memo as of its read.
+    d.state.conversations.set('wa9', 'c9');
+    now += 5;
+    memo.learn('wa9', { conversationId: 'c9', contact: contact('wa9') }, first?.readAt ?? 0);
+    const next = await memo.route('pn1', 'wa9');
+    expect(next?.known?.conversationId).toBe('c9');
+    expect(next?.readAt).toBe(1_000);
+    expect(d.state.reads).toBe(1);
+  });
+
+  it('B21: nothing is learnt once the memo forgot after the read it came from', async () => {
+    const d = directory();
+    let now = 1_000;
+    const memo = new RouteMemo(d.reads, () => now);
+    const first = await memo.route('pn1', 'wa9');
+    now += 5;
+    memo.forget(); // e.g. the customer was linked to another contact meanwhile
+    d.state.conversations.set('wa9', 'c-linked');
+    await memo.route('pn1', 'wa1'); // another customer's message: the number is kept again
+    memo.learn('wa9', { conversationId: 'c9', contact: contact('wa9') }, first?.readAt ?? 0);
+    expect((await memo.route('pn1', 'wa9'))?.known?.conversationId).toBe('c-linked');
+    expect(d.state.reads).toBe(3);
+  });
 });

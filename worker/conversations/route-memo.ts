@@ -29,6 +29,8 @@ interface Kept<T> {
 
 export class RouteMemo {
   private generation = 0;
+  /** When (clock time) the memo last forgot: nothing learnt from before then is kept. */
+  private forgottenAt = Number.NEGATIVE_INFINITY;
   private number: Kept<RoutingNumber> | null = null;
   private readonly known = new Map<string, Kept<KnownConversation>>();
 
@@ -75,8 +77,19 @@ export class RouteMemo {
     return { ...read, readAt: at, validAt: at };
   }
 
+  /**
+   * A conversation was just created for a customer `key` was not known by (intake, after a route
+   * answered none): kept as if read at `since`, when that route's directory read began, unless the
+   * memo forgot anything since then. The customer's next message then needs no directory read.
+   */
+  learn(key: string, value: KnownConversation, since: number): void {
+    if (since <= this.forgottenAt || this.known.has(key)) return;
+    this.known.set(key, { value, at: since });
+  }
+
   /** Something routed here may have changed: drop everything, and keep no read begun before now. */
   forget(): void {
+    this.forgottenAt = this.clock();
     this.generation += 1;
     this.number = null;
     this.known.clear();

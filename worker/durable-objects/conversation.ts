@@ -39,6 +39,9 @@ import { type ConversationRef, ConversationStore } from './conversation-store';
 
 const isSend = (e: Effect): e is Extract<Effect, { type: 'send' }> => e.type === 'send';
 
+/** How long after loading an object writes a directory copy still owed from before it stopped. */
+const LOAD_FLUSH_DELAY_MS = 1_000;
+
 export class ConversationObject extends DurableObject<Env> {
   private readonly store = new ConversationStore(this.ctx.storage.sql);
   private state: ConversationState | null = null;
@@ -56,8 +59,11 @@ export class ConversationObject extends DurableObject<Env> {
       this.state = this.store.loadState();
       // A send in flight when the object stopped has an unknown outcome (I4): uncertain, never resent.
       if (this.state?.messages.some((m) => m.state === 'sending')) await this.run({ type: 'recover' });
-      // A directory write owed when the object stopped (a crash, a deploy) is written now.
-      else if (this.ref && this.state && this.directory.owed) void this.directory.flushAndSettle();
+      // A directory write owed when the object stopped (a crash, a deploy) is written shortly: the
+      // first step's own write covers it when an event loaded the object, and a second write of
+      // the same rows at once would only cost a round trip.
+      else if (this.ref && this.state && this.directory.owed)
+        setTimeout(() => void this.directory.flushAndSettle(), LOAD_FLUSH_DELAY_MS);
     });
   }
 

@@ -9,6 +9,7 @@ import { openDb } from '../storage/db';
 import {
   findMessageRoute,
   findRoutingNumber,
+  type KnownConversation,
   type MessageRoute,
   type RoutingNumber,
 } from '../storage/repos/numbers';
@@ -28,6 +29,11 @@ export class NumberRoutes extends DurableObject<Env> {
   /** The number and its org. */
   async numberOf(phoneNumberId: string): Promise<Vouched<RoutingNumber> | null> {
     return this.memo.numberOf(phoneNumberId);
+  }
+
+  /** A conversation was just created for `key` (see RouteMemo.learn). */
+  async learn(key: string, value: KnownConversation, since: number): Promise<void> {
+    this.memo.learn(key, value, since);
   }
 
   /** A write may have changed a route here: read everything afresh from now on. */

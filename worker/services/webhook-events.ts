@@ -7,7 +7,7 @@ import type { InboundMessage } from '../domain/conversation';
 import type { Env } from '../env';
 import type { Db } from '../storage/db';
 import type { DeadLetterInput } from '../storage/repos/dead-letters';
-import type { MessageRoute, NumberRow, RoutingNumber } from '../storage/repos/numbers';
+import type { KnownConversation, MessageRoute, NumberRow, RoutingNumber } from '../storage/repos/numbers';
 import { factsOf, type OfferedFacts } from '../conversations/context';
 import { setTemplateStatus } from '../storage/repos/templates';
 import { businessNumbers } from '../storage/schema';
@@ -68,6 +68,11 @@ export class NumberDirectory {
     const route = await routesFor(this.env, phoneNumberId, key).route(phoneNumberId, key);
     if (!this.cache.has(phoneNumberId)) this.cache.set(phoneNumberId, Promise.resolve(route));
     return route;
+  }
+
+  /** Tells the route object of `key` the conversation just created for it (`since`: the route's read). */
+  async learn(phoneNumberId: string, key: string, value: KnownConversation, since: number): Promise<void> {
+    await routesFor(this.env, phoneNumberId, key).learn(key, value, since);
   }
 
   /** Every number of a WABA (template events carry only the WABA id). Belongs in repos/numbers. */
@@ -145,7 +150,8 @@ export function signalOf(e: MessageEvent): CustomerSignal {
 async function routeMessage(ctx: IntakeContext, e: MessageEvent): Promise<void> {
   const mark = phaseTimer(ctx.env);
   const signal = signalOf(e);
-  const target = await ctx.numbers.route(e.phoneNumberId, routingIds(signal)[0] ?? null);
+  const key = routingIds(signal)[0] ?? null;
+  const target = await ctx.numbers.route(e.phoneNumberId, key);
   mark('intake_number');
   if (!target?.enabled) {
     const reason = target ? 'webhook_org_disabled' : 'webhook_unknown_number';
@@ -159,6 +165,10 @@ async function routeMessage(ctx: IntakeContext, e: MessageEvent): Promise<void> 
     return;
   }
   const handle = await conversationForCustomer(ctx.env, ctx.db, number, signal, ctx.now, target.known);
+  if (key && target.known === null && handle.resolved?.created) {
+    const known = { conversationId: handle.ref.conversationId, contact: handle.resolved.contact };
+    await ctx.numbers.learn(e.phoneNumberId, key, known, target.readAt);
+  }
   mark('intake_conversation');
   noteLinking(ctx, number.orgId, handle.resolved, e.messageId);
   if (e.content.kind === 'system' && e.content.systemType === 'user_changed_number') {

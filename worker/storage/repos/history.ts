@@ -1,6 +1,6 @@
 // The history and Unassigned lists (B11, B22): a copy of each conversation's threads, their readers
 // and whether it waits for someone, kept by the conversation object; read with one query per list.
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import {
   numbered,
@@ -41,9 +41,18 @@ const p = sql.placeholder;
 
 const threadUpserts = preparedRowsUpsert(threadIndex, threadIndex.threadId);
 
-const readersDelete = preparedWrite((db) =>
-  db.delete(threadReaders).where(eq(threadReaders.threadId, p('threadId'))),
+/** A delete of `count` threads' readers, their ids numbered `threadId<n>`. */
+const readersDelete = preparedWrites((db, count: number) =>
+  db.delete(threadReaders).where(
+    inArray(
+      threadReaders.threadId,
+      Array.from({ length: count }, (_, i) => p(`threadId${i}`)),
+    ),
+  ),
 );
+
+/** D1 binds at most 100 parameters a statement. */
+const THREADS_PER_DELETE = 100;
 
 /** D1 binds at most 100 parameters a statement: 4 columns a row. */
 const READERS_PER_INSERT = 20;
@@ -123,8 +132,13 @@ export function listQueries(db: Db, patches: readonly ListPatch[]): DirectoryQue
   const queries: DirectoryQuery[] = inStatements(threads, threadUpserts.rowsPerStatement, (n) =>
     threadUpserts.statement(db, n),
   );
-  const remove = readersDelete(db);
-  for (const { t } of readers) queries.push({ statement: remove, values: { threadId: t.threadId } });
+  queries.push(
+    ...inStatements(
+      readers.map(({ t }) => ({ threadId: t.threadId })),
+      THREADS_PER_DELETE,
+      (n) => readersDelete(db, n),
+    ),
+  );
   const readerRows: ReaderRow[] = readers.flatMap(({ ref, t }) =>
     t.readers.map((r) => ({ threadId: t.threadId, userId: r.userId, orgId: ref.orgId, until: r.until })),
   );
