@@ -1,6 +1,7 @@
 // The conversation object's copy in the directory (history rows and Unassigned, B11 / B22), written
-// behind its steps through the outbox (worker/conversations/publish.ts). A failed write is logged and
-// retried by the object's alarm; a write owed when the object stopped is written on its next load.
+// behind its steps through the outbox (worker/conversations/publish.ts) by the org's list writer
+// (list-writer.ts). A failed write is logged and retried by the object's alarm; a write owed when
+// the object stopped is written after its next load.
 import { now } from '../clock';
 import {
   type DirectoryWrites,
