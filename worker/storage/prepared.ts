@@ -100,7 +100,7 @@ export function preparedRowUpsert(table: SQLiteTable, key: SQLiteColumn): (db: D
 }
 
 /** D1 binds at most 100 parameters a statement. */
-const MAX_PARAMETERS = 100;
+export const MAX_PARAMETERS = 100;
 
 /**
  * The same upsert for `count` rows in one statement (prepared once per client and count), and how

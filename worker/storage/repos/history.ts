@@ -3,6 +3,7 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import {
+  MAX_PARAMETERS,
   numbered,
   type PreparedWrite,
   preparedRowsUpsert,
@@ -51,11 +52,11 @@ const readersDelete = preparedWrites((db, count: number) =>
   ),
 );
 
-/** D1 binds at most 100 parameters a statement. */
-const THREADS_PER_DELETE = 100;
+/** One thread id a parameter. */
+const THREADS_PER_DELETE = MAX_PARAMETERS;
 
-/** D1 binds at most 100 parameters a statement: 4 columns a row. */
-const READERS_PER_INSERT = 20;
+/** 4 columns a row. */
+const READERS_PER_INSERT = MAX_PARAMETERS / 4;
 
 /** An insert of `count` reader rows, their placeholders numbered by row. */
 const readersInsert = preparedWrites((db, count: number) =>
