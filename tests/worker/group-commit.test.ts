@@ -25,7 +25,7 @@ function world(bad: ReadonlySet<string> = new Set()) {
   return { group, groups, release, outcome };
 }
 
-describe('GroupCommit', () => {
+describe("the list writer's group commit (P1; B11, B22)", () => {
   it('items handed in while a commit runs are committed together by the next one', async () => {
     const { group, groups, release, outcome } = world();
     const first = outcome(group.submit('a'));
