@@ -16,6 +16,11 @@ const REFUSAL_TO_NOT_SENT: Record<RefuseReason, NotSentReason> = {
   window_closed: 'window_closed',
 };
 
+/** Whether `next_send` can change anything: only a queued message is sent, refused or held. */
+export function hasQueued(state: ConversationState): boolean {
+  return state.messages.some((m) => m.state === 'queued');
+}
+
 export function nextSend(state: ConversationState, ctx: ConversationContext): Step {
   const effects: Effect[] = [];
   if (ctx.numberPaused) return { state, effects, result: { ok: true, sent: false, reason: 'number_paused' } };

@@ -23,9 +23,16 @@ export class ConversationAlarm {
     this.armedFor = undefined;
   }
 
-  /** Arms the alarm for clock time `next` (null: none); false when it already was. */
-  async armAt(next: number | null): Promise<boolean> {
+  /**
+   * Arms the alarm for clock time `next` (null: none); false when it is left as it was. An alarm still
+   * ahead of `now` and earlier than `next` is kept: it rings early, finds nothing due and the wake
+   * re-arms it. Moving it later would cost a storage write at every customer message, each of which
+   * pushes the 24-hour window's end a little further (P1).
+   */
+  async armAt(next: number | null, now: number): Promise<boolean> {
     if (next === this.armedFor) return false;
+    const armed = this.armedFor;
+    if (armed !== undefined && armed !== null && armed > now && (next === null || armed < next)) return false;
     this.armedFor = next;
     if (next === null) await this.storage.deleteAlarm();
     else await this.storage.setAlarm(Math.max(Date.now(), next - (await clockOffset(this.env))));

@@ -23,6 +23,7 @@ import type {
 } from '../domain/conversation';
 import { withIdentity } from '../domain/conversation';
 import { decide } from '../domain/decide';
+import { hasQueued } from '../domain/drain';
 import { readAccess, type UserRef } from '../domain/team';
 import { nextDueAt } from '../domain/timers';
 import { type ConversationView, viewFor } from '../domain/view';
@@ -302,7 +303,7 @@ export class ConversationObject extends DurableObject<Env> {
     const due = nextDueAt(this.requireState(), ctx.now, ctx.numberPaused);
     const retryOutbox = this.store.hasOutbox() ? ctx.now + 5_000 : null;
     const next = earliest(due, retryOutbox, this.directory.retryDue);
-    if (!(await this.alarmClock.armAt(next))) return null;
+    if (!(await this.alarmClock.armAt(next, ctx.now))) return null;
     return this.ref ? timerWrites(this.env, db, this.ref.conversationId, next) : null;
   }
 
@@ -315,8 +316,9 @@ export class ConversationObject extends DurableObject<Env> {
     this.draining = true;
     try {
       for (let i = 0; i < 200; i++) {
-        const step = await this.run({ type: 'next_send' });
-        const send = step.effects.find(isSend);
+        // Only a queued message can be sent, refused or held: without one the pass would change nothing.
+        const step = hasQueued(this.requireState()) ? await this.run({ type: 'next_send' }) : null;
+        const send = step?.effects.find(isSend);
         if (!send) {
           if (!this.drainAgain) break;
           this.drainAgain = false;
