@@ -1,6 +1,7 @@
 // The conversation object's one alarm (I9): armed to the earliest of what is due (a timer of the
 // core, a consent record waiting for the ledger, a directory write to retry), in clock time, which the
-// development clock may run ahead of real time. Set only when that instant changed.
+// development clock may run ahead of real time. Set only when that instant changed, and never moved
+// later while it is still ahead (it rings early and is re-armed).
 import { clockOffset } from '../clock';
 import type { Env } from '../env';
 
