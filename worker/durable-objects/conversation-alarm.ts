@@ -33,7 +33,7 @@ export class ConversationAlarm {
   async armAt(next: number | null, now: number): Promise<boolean> {
     if (next === this.armedFor) return false;
     const armed = this.armedFor;
-    if (armed !== undefined && armed !== null && armed > now && (next === null || armed < next)) return false;
+    if (typeof armed === 'number' && armed > now && (next === null || armed < next)) return false;
     this.armedFor = next;
     if (next === null) await this.storage.deleteAlarm();
     else await this.storage.setAlarm(Math.max(Date.now(), next - (await clockOffset(this.env))));
