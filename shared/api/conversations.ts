@@ -111,6 +111,21 @@ export const ThreadItemSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('system'), at: z.number(), text: z.string() }),
 ]);
 
+/**
+ * The order of a thread's items, the same on the server and in the panel: by time, and within one
+ * instant the customer's messages and the system lines before the messages sent. One step stamps its
+ * cause and its effect with the same time: "Tapped Yes" comes before the confirmation it triggered,
+ * "Bob left" before the notice the customer got.
+ */
+export function compareThreadItems(
+  a: { at: number; type: ThreadItemType },
+  b: { at: number; type: ThreadItemType },
+): number {
+  return a.at - b.at || (a.type === 'outbound' ? 1 : 0) - (b.type === 'outbound' ? 1 : 0);
+}
+
+export type ThreadItemType = z.infer<typeof ThreadItemSchema>['type'];
+
 export const ThreadSchema = z
   .object({
     threadId: z.string(),

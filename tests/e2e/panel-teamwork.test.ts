@@ -99,6 +99,15 @@ describe('group messaging with three browsers (seed: Group Messaging)', { timeou
     // Bob and Shawn see the current thread, and may write now.
     await thread(panels.bob).getByText('Hello, who else can help me?').waitFor();
     expect(await panels.bob.getByRole('textbox', { name: 'Message' }).isEnabled()).toBe(true);
+    // Bob's thread was fetched, Alice's came live: both read Samuel's tap above the confirmation it
+    // triggered, though one step stamped them with the same instant.
+    for (const panel of [panels.alice, panels.bob]) {
+      const text = await thread(panel).innerText();
+      expect(text.indexOf('Tapped “Yes”')).toBeGreaterThan(-1);
+      expect(text.indexOf('Tapped “Yes”')).toBeLessThan(
+        text.indexOf('You will now receive WhatsApp messages'),
+      );
+    }
     for (const panel of Object.values(panels))
       expect(await panel.evaluate(() => (window as { greenlineTestMark?: string }).greenlineTestMark)).toBe(
         'same page',

@@ -76,6 +76,11 @@ describe('consent (B1, B2, B4, B5)', () => {
     expect(all.findIndex((i) => i.kind === 'opt_in')).toBeLessThan(
       all.findIndex((i) => i.type === 'inbound'),
     );
+    // The tap and the confirmation it triggered share one instant: the tap reads first, as it does
+    // live in the panel (a reload showed the confirmation above the tap).
+    expect(all.findIndex((i) => i.type === 'inbound')).toBeLessThan(
+      all.findIndex((i) => i.type === 'outbound' && i.kind === 'notice'),
+    );
     const items = all.filter((i) => i.type === 'outbound');
     expect(items.map((i) => [i.kind, i.state])).toEqual([
       ['opt_in', 'sent'],

@@ -4,6 +4,7 @@
 import type { Effect, Step } from '../domain/conversation';
 import type { ConversationState } from '../domain/conversation';
 import { savedDedupeKeys, upgradeState } from '../domain/upgrade';
+import { compareThreadItems } from '../../shared/api/conversations';
 import { DEDUPE_RETENTION_MS } from '../../shared/time';
 import type { ConsentRecordDraft } from '../domain/ledger';
 import type { OutboundMessage } from '../domain/messages';
@@ -201,7 +202,10 @@ export class ConversationStore {
           json: r.json,
         }),
       );
-    return [...outbound, ...events].sort((a, b) => a.at - b.at);
+    // Stable: messages of one instant keep their order, events theirs (seq).
+    return [...outbound, ...events].sort((a, b) =>
+      compareThreadItems({ at: a.at, type: a.kind }, { at: b.at, type: b.kind }),
+    );
   }
 
   /** Threads whose log mentions this media id (a picture sent or received there). */

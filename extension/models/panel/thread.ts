@@ -2,7 +2,11 @@
 // and live frames that may arrive in any order. A message's state never moves backwards: a late
 // "sending" does not overwrite "delivered", and final states stay final.
 import type { z } from 'zod';
-import type { ThreadItemSchema, ThreadSchema } from '../../../shared/api/conversations';
+import {
+  compareThreadItems,
+  type ThreadItemSchema,
+  type ThreadSchema,
+} from '../../../shared/api/conversations';
 
 export type ThreadItem = z.infer<typeof ThreadItemSchema>;
 export type OutboundItem = Extract<ThreadItem, { type: 'outbound' }>;
@@ -55,7 +59,8 @@ export function applyItem(items: readonly ThreadItem[], item: ThreadItem): reado
 
 function insertInOrder(items: readonly ThreadItem[], item: ThreadItem): readonly ThreadItem[] {
   let at = items.length;
-  while (at > 0 && (items[at - 1]?.at ?? 0) > item.at) at--;
+  const belongsAfter = (x: ThreadItem | undefined) => x !== undefined && compareThreadItems(x, item) > 0;
+  while (belongsAfter(items[at - 1])) at--;
   return [...items.slice(0, at), item, ...items.slice(at)];
 }
 

@@ -1,10 +1,14 @@
 // The thread merges fetches, send answers and live frames in any order; states never go back (B9, I4).
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { compareThreadItems } from '../../../shared/api/conversations';
+import { domainSeed } from '../../domain/support/fc-seed';
 import {
   applyItem,
   mergeOutbound,
   mergeThread,
   type MessageState,
+  type ThreadItem,
 } from '../../../extension/models/panel/thread';
 import { inbound, outbound, T0, thread } from './fixtures';
 
@@ -79,5 +83,59 @@ describe('thread items', () => {
   it('another thread replaces what was shown', () => {
     const merged = mergeThread(thread({ items: [inbound()] }), thread({ threadId: 'th-0', items: [] }));
     expect(merged).toMatchObject({ threadId: 'th-0', items: [] });
+  });
+});
+
+describe('one instant, one order (the panel live and the server on reload)', () => {
+  const tap = inbound({ id: 'tap', at: T0 + 5, kind: 'button', text: 'Yes' });
+  const confirmation = outbound({ id: 'confirm', at: T0 + 5, kind: 'notice', state: 'sent' });
+  const left: ThreadItem = { type: 'system', at: T0 + 7, text: 'Bob Stone left' };
+  const notice = outbound({ id: 'notice', at: T0 + 7, kind: 'notice', state: 'sent' });
+
+  it.each([
+    ['the tap first', [tap, confirmation, left, notice]],
+    ['the confirmation first', [confirmation, tap, notice, left]],
+  ])('a step’s cause reads above its effect whichever frame comes first (%s)', (_, arrivals) => {
+    let items: readonly ThreadItem[] = [];
+    for (const item of arrivals) items = applyItem(items, item);
+    expect(items.map((i) => (i.type === 'system' ? i.text : i.id))).toEqual([
+      'tap',
+      'confirm',
+      'Bob Stone left',
+      'notice',
+    ]);
+  });
+
+  it('frames arriving interleaved in any way end in the order the server lists the thread', () => {
+    // The server lists its messages (by time) and its events (in the order they happened), merged by
+    // compareThreadItems; frames of each kind arrive in their own order, interleaved at random.
+    const times = fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 8 }).map((ts) => ts.sort());
+    fc.assert(
+      fc.property(
+        times,
+        times,
+        fc.array(fc.boolean(), { minLength: 16, maxLength: 16 }),
+        (outTimes, evTimes, picks) => {
+          const sent = outTimes.map((t, n) => outbound({ id: `m${n}`, at: T0 + t }));
+          const events = evTimes.map(
+            (t, n): ThreadItem =>
+              n % 2 === 0
+                ? inbound({ id: `w${n}`, at: T0 + t })
+                : { type: 'system', at: T0 + t, text: `line ${n}` },
+          );
+          const server = [...sent, ...events].sort(compareThreadItems);
+          const queues = [[...sent], [...events]];
+          let items: readonly ThreadItem[] = [];
+          for (const pick of picks) {
+            const next = (queues[pick ? 0 : 1]?.shift() ?? queues[pick ? 1 : 0]?.shift()) as
+              | ThreadItem
+              | undefined;
+            if (next) items = applyItem(items, next);
+          }
+          expect(items).toEqual(server);
+        },
+      ),
+      { seed: domainSeed() },
+    );
   });
 });
