@@ -26,11 +26,12 @@ const SKIPPED = new Set([
   'PRE',
 ]);
 /**
- * A number as people write it: +E.164, or optional +CC, optional (area), then 2–5 digit groups split
- * by space, dot or dash. Not glued to letters, digits, '#', '/', '@' or another number.
+ * A number as people write it: +E.164, or optional +CC, optional (area), then digit groups of 1–8
+ * split by space, dot or dash: "+33 6 12 34 56 78", "+49 151 23456789", "07700 900123". Not glued to
+ * letters, digits, '#', '/', '@' or another number. `isPhoneText` then decides.
  */
 const CANDIDATE =
-  /(?<![\w#@/.+-])(?:\+\d{8,15}|(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,4})(?![\w/@-]|[.,]\d)/g;
+  /(?<![\w#@/.+-])(?:\+\d{8,15}|(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d{1,8}(?:[\s.-]\d{1,8}){1,5})(?![\w/@-]|[.,]\d)/g;
 const CONTAINERS = new Set(['TD', 'TH', 'LI', 'DT', 'DD']);
 const FAX_BEFORE = /\bfax\b[\s:.-]*$/i;
 const NOT_A_NAME =

@@ -4,7 +4,7 @@
 // window as a page; Chrome's side panel it cannot drive). People act only through what they see:
 // the CRM page's green action, the panel, the options page, the customer's phone page, and the
 // sandbox's public control API (the customer's phone and the clock).
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
@@ -34,8 +34,25 @@ export interface World {
   stop(): Promise<void>;
 }
 
+/**
+ * The one step a browser walk cannot take: answering Chrome's own "read all sites" prompt (browser UI
+ * that Playwright does not reach). The built manifest grants `<all_urls>` up front instead, so the
+ * options page's request resolves at once, as it does after a person clicks Allow.
+ */
+function grantAllSites(extensionDir: string): void {
+  const file = path.join(extensionDir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as { host_permissions?: string[] };
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), '<all_urls>'];
+  writeFileSync(file, JSON.stringify(manifest));
+}
+
+export interface WorldOptions {
+  /** Chrome's prompt for `<all_urls>` (the generic adapter) answered Allow in advance. */
+  allSitesAllowed?: boolean;
+}
+
 /** Starts the stack, the CRM hosts and one signed-in profile per email (panel in its own window). */
-export async function startWorld(emails: string[]): Promise<World> {
+export async function startWorld(emails: string[], options: WorldOptions = {}): Promise<World> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const started: { stack?: Stack; hosts?: CrmHosts; extension?: ReturnType<typeof buildExtension> } = {};
   const people = new Map<string, Profile>();
@@ -48,6 +65,7 @@ export async function startWorld(emails: string[]): Promise<World> {
   try {
     [started.stack, started.hosts] = await Promise.all([startStack(), startCrmHosts()]);
     started.extension = buildExtension();
+    if (options.allSitesAllowed) grantAllSites(started.extension.dir);
     for (const email of emails) {
       const profile = await launchProfile(started.extension.dir, started.hosts.chromiumArgs);
       people.set(email, profile);
@@ -87,10 +105,15 @@ export async function startWorld(emails: string[]): Promise<World> {
  * `setup` on it, within `timeoutMs`), a screenshot of every page when a test fails, and the world
  * stopped after them, also when something failed.
  */
-export function useWalk(emails: string[], timeoutMs: number, setup: (world: World) => Promise<void>): void {
+export function useWalk(
+  emails: string[],
+  timeoutMs: number,
+  setup: (world: World) => Promise<void>,
+  options: WorldOptions = {},
+): void {
   let world: World | undefined;
   beforeAll(async () => {
-    world = await startWorld(emails);
+    world = await startWorld(emails, options);
     await setup(world);
   }, timeoutMs);
   afterEach(async (ctx) => {

@@ -26,6 +26,16 @@ describe('generic adapter (any page)', () => {
     ['v10.2.3.4 at 192.168.100.200', []],
     ['8 000 000 000 people', []],
     ['ref 1Z-999-AA1-0123', []],
+    // Europe writes groups of one digit (France) and of six to eight (UK mobiles, Germany).
+    ['Mobile: +44 7700 900123 or 07700 900123', ['+44 7700 900123', '07700 900123']],
+    ['Tél. +33 6 12 34 56 78', ['+33 6 12 34 56 78']],
+    [
+      '+49 151 23456789 / 030 12345678 / +49 (0)30 1234567',
+      ['+49 151 23456789', '030 12345678', '+49 (0)30 1234567'],
+    ],
+    ['Mobiel +31 6 12345678', ['+31 6 12345678']],
+    ['IBAN DE89 3704 0044 0532 0130 00', []],
+    ['Rechnung 2024 0001 2345 vom 05 11 2024', []],
   ])('phone-shaped text in %j', (text, phones) => {
     expect(phonesInText(text)).toEqual(phones);
   });
