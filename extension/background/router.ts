@@ -149,8 +149,10 @@ async function openConversation(
   const number = normalise(phone, await deps.defaultCountry());
   if (number.problem !== null) return { ok: false, message: number.problem };
   try {
+    const name = record.name.trim();
     const contact = await deps.api().upsertContact({
-      name: record.name.trim() || number.e164,
+      // A page that names nobody (any web page) leaves the name Greenline has as it is.
+      ...(name ? { name } : {}),
       phone: number.e164,
       crm: { system: record.crm, recordId: record.recordId, url: record.url },
     });

@@ -34,7 +34,16 @@ export type CrmLink = z.infer<typeof CrmLinkSchema>;
 
 export const UpsertContactRequestSchema = z
   .object({
-    name: nameText(200),
+    /**
+     * As the page names the contact. Left out when the page names nobody (a number on any web page):
+     * a contact Greenline already has keeps its name, a new one is named by its number.
+     */
+    name: nameText(200)
+      .optional()
+      .meta({
+        description:
+          'Left out when the page names nobody: a known contact keeps its name, a new one is named by its number',
+      }),
     /** As written on the CRM page; normalised to E.164 by the worker. */
     phone: PhoneInputSchema,
     /** ISO 3166 alpha-2 country for numbers written without a country code. */

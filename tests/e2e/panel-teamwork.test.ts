@@ -102,7 +102,7 @@ describe('group messaging with three browsers (seed: Group Messaging)', { timeou
     // Bob's thread was fetched, Alice's came live: both read Samuel's tap above the confirmation it
     // triggered, though one step stamped them with the same instant.
     for (const panel of [panels.alice, panels.bob]) {
-      const text = await thread(panel).innerText();
+      const text = (await thread(panel).textContent()) ?? '';
       expect(text.indexOf('Tapped “Yes”')).toBeGreaterThan(-1);
       expect(text.indexOf('Tapped “Yes”')).toBeLessThan(
         text.indexOf('You will now receive WhatsApp messages'),

@@ -42,6 +42,21 @@ describe('PUT /api/v1/contacts', () => {
     expect(again.body.crmLinks).toHaveLength(1);
   });
 
+  it('B19: a page that names nobody (any web page) leaves a known contact’s name as it is; a new one is named by its number', async () => {
+    const known = await put(alice, { name: 'Grace Hopper', phone: '+14155550177' });
+    const page = { system: 'generic', recordId: 'p1', url: 'https://www.example.org/team' };
+    const again = await put(bob, { phone: '(415) 555-0177', defaultCountry: 'US', crm: page });
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ id: known.body.id, name: 'Grace Hopper' });
+    expect(again.body.crmLinks).toEqual([page]);
+    const unknown = await put(alice, { phone: '+14155550178', crm: page });
+    expect(unknown.status).toBe(201);
+    expect(unknown.body.name).toBe('+14155550178');
+    // A CRM that names the contact still renames it (the record is the source of names).
+    const renamed = await put(alice, { name: 'Grace B. Hopper', phone: '+14155550177' });
+    expect(renamed.body.name).toBe('Grace B. Hopper');
+  });
+
   it('B19: adds a second CRM link and updates a changed URL without duplicating', async () => {
     const phone = '+14155550102';
     await put(alice, {
@@ -99,8 +114,9 @@ describe('PUT /api/v1/contacts', () => {
 
   it('S4: invalid bodies get 400 naming the field', async () => {
     const cases: Array<[unknown, string]> = [
-      [{ phone: '+14155550101' }, 'name'],
+      // A name may be left out (a page that names nobody), not sent empty.
       [{ name: '', phone: '+14155550101' }, 'name'],
+      [{ name: '\u202e\u200b', phone: '+14155550101' }, 'name'],
       [{ name: 'A', phone: '+14155550101', defaultCountry: 'usa' }, 'defaultCountry'],
       [
         {

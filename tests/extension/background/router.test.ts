@@ -116,6 +116,16 @@ describe('the background’s message router', () => {
     );
   });
 
+  it('B19: a page that names nobody (any web page) sends no name, so a known contact keeps theirs', async () => {
+    const { handlers, upsertContact } = setup();
+    const page = { ...record, crm: 'generic' as const, recordId: 'tel:+14155550101', name: '  ' };
+    await handlers.openConversation?.({ record: page, phone: '+1 415 555 0101' }, contentScript);
+    expect(upsertContact).toHaveBeenCalledWith({
+      phone: '+14155550101',
+      crm: { system: 'generic', recordId: 'tel:+14155550101', url: record.url },
+    });
+  });
+
   it('B19: a number that cannot be normalised is refused with a clear message, and nothing is created', async () => {
     const { handlers, upsertContact } = setup();
     const result = await handlers.openConversation?.({ record, phone: '555-01' }, contentScript);

@@ -22,15 +22,18 @@ export interface ContactDetails {
 export async function upsertContact(
   db: Db,
   orgId: string,
-  input: { phone: string | null; name: string; now: number },
+  input: { phone: string | null; name: string | undefined; now: number },
 ): Promise<{ contact: ContactRow; created: boolean }> {
   const id = newId();
+  // Without a name (the page named nobody) a new contact is named by its number and a known one
+  // keeps the name it has.
+  const name = input.name ?? input.phone ?? '';
   const [row] = await db
     .insert(contacts)
-    .values({ id, orgId, phone: input.phone, name: input.name, createdAt: input.now, updatedAt: input.now })
+    .values({ id, orgId, phone: input.phone, name, createdAt: input.now, updatedAt: input.now })
     .onConflictDoUpdate({
       target: [contacts.orgId, contacts.phone],
-      set: { name: input.name, updatedAt: input.now },
+      set: input.name === undefined ? { updatedAt: input.now } : { name: input.name, updatedAt: input.now },
     })
     .returning();
   if (!row) throw new Error('contact upsert returned nothing');
