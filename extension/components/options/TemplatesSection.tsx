@@ -24,13 +24,24 @@ function OptInChoice(props: { model: TemplatesModel; org: OrgModel }) {
     <form class="form form--inline" onSubmit={onSubmit} key={current ? refValue(current) : 'none'}>
       <label class="field">
         <span>Opt-in template</span>
-        <select name="optIn" defaultValue={current ? refValue(current) : ''} aria-describedby="opt-in-hint">
-          <option value="">None chosen</option>
+        {/* Each option says whether it is the org's: the templates may arrive after the org, and a
+            select's default value set before its option exists would show "None chosen". */}
+        <select name="optIn" aria-describedby="opt-in-hint">
+          <option value="" selected={current === null}>
+            None chosen
+          </option>
           {current && !isListed && (
-            <option value={refValue(current)}>{templateTitle(current)}, no longer approved</option>
+            <option value={refValue(current)} selected>
+              {templateTitle(current)}
+              {model.loaded.value ? ', no longer approved' : ''}
+            </option>
           )}
           {choices.map((t) => (
-            <option key={t.id} value={refValue(t)}>
+            <option
+              key={t.id}
+              value={refValue(t)}
+              selected={current !== null && refValue(t) === refValue(current)}
+            >
               {templateTitle(t)}
             </option>
           ))}

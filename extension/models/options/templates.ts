@@ -54,6 +54,8 @@ export function mappingsOf(template: AdminTemplate, draft: Record<string, Variab
 
 export function createTemplatesModel(ports: OptionsPorts) {
   const templates = signal<AdminTemplate[]>([]);
+  /** Whether the list has been read once (until then an empty list says nothing). */
+  const loaded = signal(false);
   const drafts = signal<Drafts>({});
   const task = createTask();
   const variablesTask = createTask();
@@ -61,16 +63,19 @@ export function createTemplatesModel(ports: OptionsPorts) {
 
   async function reload(): Promise<void> {
     templates.value = (await admin.templates()).templates;
+    loaded.value = true;
   }
 
   return {
     templates,
+    loaded,
     drafts,
     task,
     variablesTask,
     load: () => task.run(reload),
     reset(): void {
       templates.value = [];
+      loaded.value = false;
       drafts.value = {};
       task.reset();
       variablesTask.reset();

@@ -209,6 +209,43 @@ describe('options page: organisation, sub-orgs, templates and dead letters (B21)
     expect(fake.api.sent('PATCH', '/admin/org')[0]?.body).toEqual({ settings: { optInTemplate: chosen } });
   });
 
+  it('B21: shows the opt-in template the org has, also when the templates arrive after the org', async () => {
+    const approved = {
+      id: 'greenline_opt_in',
+      name: 'greenline_opt_in',
+      language: 'en_US',
+      category: 'UTILITY',
+      status: 'APPROVED',
+      components: [],
+      variables: [],
+      syncedAt: 1,
+    };
+    let release: () => void = () => undefined;
+    const later = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await renderPage(
+      adminRoutes({
+        'GET /admin/org': ok(orgOf({ optInTemplate: { name: 'greenline_opt_in', language: 'en_US' } })),
+        'GET /admin/templates': async () => {
+          await later;
+          return { status: 200, value: { templates: [approved] } };
+        },
+      }),
+      statusOf(ALICE),
+    );
+    const select = (await screen.findByLabelText('Opt-in template')) as HTMLSelectElement;
+    // "None chosen" here would be read as the org having none, and saved as such.
+    await waitFor(() => expect(select.selectedOptions[0]?.textContent).toBe('greenline_opt_in (en_US)'));
+    release();
+    await within(section('Templates')).findByRole('rowheader', { name: 'greenline_opt_in' });
+    expect([...select.options].map((o) => o.textContent)).toEqual([
+      'None chosen',
+      'greenline_opt_in (en_US)',
+    ]);
+    expect(select.selectedOptions[0]?.textContent).toBe('greenline_opt_in (en_US)');
+  });
+
   it('maps a variable to its source from a select per placeholder', async () => {
     const template = {
       id: 'tpl1',
