@@ -32,10 +32,13 @@ export const ConversationStateSchema = z
   .meta({ id: 'ConversationState' });
 export type ConversationStateDto = z.infer<typeof ConversationStateSchema>;
 
-const TextSchema = freeText(4096)
+/** WhatsApp's limit for a text message's body (reference §4), which the panel's composer shows too. */
+export const TEXT_MAX = 4096;
+
+const TextSchema = freeText(TEXT_MAX)
   .trim()
   .min(1, 'text cannot be empty')
-  .max(4096, 'text is at most 4096 characters');
+  .max(TEXT_MAX, `text is at most ${TEXT_MAX} characters`);
 
 /** `POST /conversations/{id}/messages`. Template variables not mapped to a source are typed here. */
 export const SendMessageRequestSchema = z

@@ -52,6 +52,15 @@ describe('messages (B6, B7, B9, I4)', () => {
     expect(texts).toHaveLength(1);
   });
 
+  it('S4: a text over WhatsApp’s 4,096 characters is refused with the limit said once, and nothing is queued', async () => {
+    const { conversationId } = await optedIn(alice, 'Long Customer', '+14155550139');
+    const res = await send(alice, conversationId, { type: 'text', text: 'x'.repeat(5000) });
+    expect(res.status).toBe(400);
+    expect(res.body.error?.message).toBe('Invalid body: text: text is at most 4096 characters');
+    const items = (await thread(alice, conversationId)).items;
+    expect(items.filter((i) => i.type === 'outbound' && i.kind === 'text')).toEqual([]);
+  });
+
   it('B11: a reply in the same second as the agent’s message is listed after it, with a later time', async () => {
     const phone = '+14155550131';
     const { conversationId } = await optedIn(alice, 'Quick Customer', phone);

@@ -14,13 +14,12 @@ function body(code: string, message: string, details?: Record<string, unknown>):
 
 /** "email: must be an email address; password: is required" */
 export function describeZodError(error: ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((issue) => {
-      const path = issue.path.map(String).join('.');
-      return path ? `${path}: ${issue.message}` : issue.message;
-    })
-    .join('; ');
+  const lines = error.issues.map((issue) => {
+    const path = issue.path.map(String).join('.');
+    return path ? `${path}: ${issue.message}` : issue.message;
+  });
+  // A rule checked twice (before and after trimming) is said once.
+  return [...new Set(lines)].slice(0, 5).join('; ');
 }
 
 const TARGET_NAMES: Record<string, string> = {

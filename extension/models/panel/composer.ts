@@ -2,7 +2,7 @@
 // they press Send; a failed request keeps it, so Retry can never make a second message, and a double
 // click finds the draft already taken. Requests not yet answered show in the thread as "sending".
 import { computed, signal } from '@preact/signals';
-import type { SendMessageRequest } from '../../../shared/api/conversations';
+import { type SendMessageRequest, TEXT_MAX } from '../../../shared/api/conversations';
 import type { ConversationModel } from './conversation';
 import { messageOf } from './conversation';
 import type { IdGenerator, PanelApi } from './ports';
@@ -125,7 +125,8 @@ export function createComposerModel({ api, conversation, ids }: ComposerDeps) {
     /** The text in the composer: taken at once, so a second click finds nothing to send. */
     sendDraft(): Promise<boolean> {
       const text = draft.value.trim();
-      if (!text) return Promise.resolve(false);
+      // Too long for WhatsApp: the composer says so, and the text stays to be shortened.
+      if (!text || text.length > TEXT_MAX) return Promise.resolve(false);
       draft.value = '';
       return submit({ type: 'text', text });
     },

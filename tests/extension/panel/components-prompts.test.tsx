@@ -116,6 +116,37 @@ describe('composer (B4, B7)', () => {
     expect(screen.getByRole('status').textContent).toBe(note);
   });
 
+  it('counts down near WhatsApp’s 4,096 characters; over it, says so and neither Enter nor Send sends', () => {
+    const onSend = vi.fn();
+    const { rerender } = render(
+      <Composer draft={'a'.repeat(4000)} availability={open} plus={plus} onInput={vi.fn()} onSend={onSend} />,
+    );
+    expect(screen.getByRole('status').textContent).toBe('96 characters left.');
+    rerender(
+      <Composer draft={'a'.repeat(5000)} availability={open} plus={plus} onInput={vi.fn()} onSend={onSend} />,
+    );
+    const box = screen.getByRole('textbox', { name: 'Message' });
+    const said = document.getElementById(box.getAttribute('aria-describedby') ?? '')?.textContent;
+    expect(said).toBe('Too long to send: 5,000 characters, and WhatsApp takes at most 4,096.');
+    expect(box.getAttribute('aria-invalid')).toBe('true');
+    fireEvent.keyDown(box, { key: 'Enter' });
+    expect((screen.getByRole('button', { name: 'Send' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(onSend).not.toHaveBeenCalled();
+    // Short again (trailing spaces are not sent, so not counted): sendable, and nothing to say.
+    rerender(
+      <Composer
+        draft={`${'a'.repeat(4096)}   `}
+        availability={open}
+        plus={plus}
+        onInput={vi.fn()}
+        onSend={onSend}
+      />,
+    );
+    expect(screen.getByRole('status').textContent).toBe('0 characters left.');
+    fireEvent.keyDown(screen.getByRole('textbox', { name: 'Message' }), { key: 'Enter' });
+    expect(onSend).toHaveBeenCalledTimes(1);
+  });
+
   it('the + menu offers templates and pictures; unavailable ones say why and do nothing', () => {
     const onTemplates = vi.fn();
     const reason = 'Templates need Samuel’s consent.';

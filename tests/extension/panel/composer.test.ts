@@ -24,6 +24,16 @@ const answer = (s: MessageState = 'sending') => ({
   duplicate: false,
 });
 
+describe('composer: WhatsApp’s length limit', () => {
+  it('a text over 4,096 characters is not sent and stays in the composer to be shortened', async () => {
+    const { api, composer } = await setup();
+    composer.draft.value = 'a'.repeat(4097);
+    expect(await composer.sendDraft()).toBe(false);
+    expect(api.send).not.toHaveBeenCalled();
+    expect(composer.draft.value).toHaveLength(4097);
+  });
+});
+
 describe('I4: composer', () => {
   it('sends the text with a new key, clears the draft and shows the message in the thread', async () => {
     const { api, composer, conversation } = await setup();
