@@ -168,10 +168,13 @@ export class Session {
         ? SessionResponseSchema.safeParse(answer.body.value)
         : null;
     if (!parsed?.success) {
-      return {
-        ok: false,
-        message: messageOf(answer, `Signing in failed (the server answered ${answer.status}).`),
-      };
+      // Only a Greenline error (a string code) is worth repeating: another server's words, such as
+      // the Graph API's "(#100) Invalid parameter", say nothing to the person about what to do.
+      const greenline = errorCode(answer) !== null;
+      const message = greenline
+        ? messageOf(answer, `Signing in failed (the server answered ${answer.status}).`)
+        : `The server at ${serverUrl} does not answer like a Greenline server (it answered ${answer.status}). Check the address.`;
+      return { ok: false, message };
     }
     const tokens = parsed.data;
     const session = await this.withMe({

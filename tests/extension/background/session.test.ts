@@ -149,6 +149,43 @@ describe('the background session', () => {
     expect(stored()).toBeNull();
   });
 
+  it('a server that is not Greenline (a typo, the company website) is named as such, not quoted', async () => {
+    let stored: StoredSession | null = null;
+    const answering = (status: number, body: string, type: string) =>
+      new Session({
+        fetch: async () => new Response(body, { status, headers: { 'content-type': type } }),
+        store: {
+          get: async () => stored,
+          set: async (next) => {
+            stored = next;
+          },
+          clear: async () => {
+            stored = null;
+          },
+        },
+        now: () => 1_800_000_000_000,
+        defaultServer: async () => SERVER,
+        onChange: () => undefined,
+      });
+    // The sandbox's Graph API, where a person pointed the Server field by mistake.
+    const graph = answering(
+      400,
+      JSON.stringify({ error: { message: '(#100) Invalid parameter', code: 100 } }),
+      'application/json',
+    );
+    expect(await graph.signIn('http://127.0.0.1:8788', 'alice@acme.test', 'greenline-demo')).toEqual({
+      ok: false,
+      message:
+        'The server at http://127.0.0.1:8788 does not answer like a Greenline server (it answered 400). Check the address.',
+    });
+    const website = answering(404, '<html><body>Not found</body></html>', 'text/html');
+    expect(await website.signIn('https://www.acme.test', 'alice@acme.test', 'x')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('does not answer like a Greenline server (it answered 404)'),
+    });
+    expect(stored).toBeNull();
+  });
+
   it('refreshes shortly before the access token expires, without a failed request first', async () => {
     const { session, world } = setup();
     await session.signIn(SERVER, 'alice@acme.test', 'greenline-demo');
