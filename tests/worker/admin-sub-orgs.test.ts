@@ -60,6 +60,8 @@ describe('/api/v1/admin/sub-orgs', () => {
     const res = await call<ErrorBody>('DELETE', '/api/v1/admin/sub-orgs/acme-sales-us', { token: admin });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('sub_org_not_empty');
+    // Sales US has Carol alone: the message counts her in words an admin would write.
+    expect(res.body.error.message).toBe('This sub-org still has a user: move or remove them first.');
   });
 
   it("S2: another org's sub-org is 404 for rename and delete", async () => {

@@ -46,7 +46,7 @@ export async function deleteTeam(db: Db, orgId: string, id: string): Promise<voi
     throw new ApiError(
       409,
       'sub_org_not_empty',
-      `This sub-org still has ${users} user(s): move or remove them first.`,
+      `This sub-org still has ${users === 1 ? 'a user' : `${users} users`}: move or remove them first.`,
     );
   }
   await deleteSubOrg(db, orgId, id);
