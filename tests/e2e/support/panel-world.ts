@@ -30,6 +30,8 @@ export interface World {
   /** A signed-in profile per email, in the order given. */
   people: Map<string, Profile>;
   person(email: string): Profile;
+  /** Another browser with the extension, nobody signed in yet (someone new, such as an invitee). */
+  newcomer(): Promise<Profile>;
   recordUrl(crm: DemoCrm, name: string): string;
   stop(): Promise<void>;
 }
@@ -81,11 +83,17 @@ export async function startWorld(emails: string[], options: WorldOptions = {}): 
     const message = error instanceof Error ? error.message : String(error);
     throw new Error(`${message}\nthe stack's last lines:\n${logs.join('\n')}`, { cause: error });
   }
-  const { stack, hosts } = started as Required<typeof started>;
+  const { stack, hosts, extension } = started as Required<typeof started>;
   return {
     stack,
     hosts,
     people,
+    async newcomer() {
+      const profile = await launchProfile(extension.dir, hosts.chromiumArgs);
+      // Kept with the others so a failure's screenshots and the world's stop include it.
+      people.set(`newcomer-${people.size}`, profile);
+      return profile;
+    },
     person(email) {
       const p = people.get(email);
       if (!p) throw new Error(`no profile for ${email}`);
