@@ -11,7 +11,13 @@ export const LiveTicketSchema = z
 
 export const LiveFrameSchema = z.discriminatedUnion('type', [
   /** Something the panel shows changed (consent, window, participants, queue): fetch the state. */
-  z.object({ type: z.literal('conversation'), conversationId: z.string(), contactId: z.string() }),
+  z.object({
+    type: z.literal('conversation'),
+    conversationId: z.string(),
+    contactId: z.string(),
+    /** What the change means for you, when it answers something you did (B22: "Alice Martin declined your request to join"). */
+    text: z.string().optional(),
+  }),
   /** A message or system event in a thread you are in. */
   z.object({
     type: z.literal('item'),

@@ -172,6 +172,23 @@ describe('occupied and unassigned conversations (B22)', () => {
     expect(viewFor(d.state, bob.id, d.now).youAreParticipant).toBe(true);
   });
 
+  it('B22: a declined request is answered in the thread and in the requester’s own words; they may ask again', () => {
+    const d = optedIn();
+    d.run({ type: 'request_join', actor: bob });
+    expect(d.run({ type: 'answer_join', actor: alice, requesterId: bob.id, accept: false }).ok).toBe(true);
+    const declined = systemEvents(d).find((e) => e.type === 'join_declined');
+    expect(declined).toBeDefined();
+    if (!declined) return;
+    expect(describeSystemEvent(declined, alice.id)).toBe('You declined Bob Keller’s request to join');
+    expect(describeSystemEvent(declined, bob.id)).toBe('Alice Martin declined your request to join');
+    expect(describeSystemEvent(declined, shawn.id)).toBe(
+      'Alice Martin declined Bob Keller’s request to join',
+    );
+    expect(viewFor(d.state, alice.id, d.now).joinRequests).toEqual([]);
+    expect(viewFor(d.state, bob.id, d.now).youAreParticipant).toBe(false);
+    expect(d.run({ type: 'request_join', actor: bob }).ok).toBe(true);
+  });
+
   it('B22: another sub-org cannot join', () => {
     const d = optedIn();
     expect(d.run({ type: 'start', actor: carol })).toMatchObject({

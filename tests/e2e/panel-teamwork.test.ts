@@ -75,6 +75,21 @@ describe('group messaging with three browsers (seed: Group Messaging)', { timeou
     }
   });
 
+  it('B22: Bob asks to join and Alice declines; Bob is told, live, and may ask again', async () => {
+    const who = panels.bob.getByRole('region', { name: 'Who is in this conversation' });
+    await who.getByRole('button', { name: 'Ask to join' }).click();
+    await who.getByText('You asked to join. A participant will answer.').waitFor(UI);
+    await panels.alice.getByRole('button', { name: 'Decline' }).click();
+    // Shown (a card above who is in it) and read out (the panel's announcer).
+    await panels.bob.locator('p.notice').getByText('Alice Martin declined your request to join').waitFor(UI);
+    await panels.bob
+      .locator('[aria-live="polite"]')
+      .getByText('Alice Martin declined your request to join')
+      .waitFor({ state: 'attached', ...UI });
+    await who.getByRole('button', { name: 'Ask to join' }).waitFor(UI);
+    await sees(panels.alice, 'You declined Bob Keller’s request to join');
+  });
+
   it('B13: Alice adds Bob and Shawn; all three see "Alice Martin added …", live', async () => {
     for (const [who, panel] of Object.entries(panels)) {
       await panel.evaluate(() => Object.assign(window, { greenlineTestMark: 'same page' }));

@@ -56,7 +56,9 @@ describe('messages (B6, B7, B9, I4)', () => {
     const { conversationId } = await optedIn(alice, 'Long Customer', '+14155550139');
     const res = await send(alice, conversationId, { type: 'text', text: 'x'.repeat(5000) });
     expect(res.status).toBe(400);
-    expect(res.body.error?.message).toBe('Invalid body: text: text is at most 4096 characters');
+    expect((res.body as { error?: { message?: string } }).error?.message).toBe(
+      'Invalid body: text: text is at most 4096 characters',
+    );
     const items = (await thread(alice, conversationId)).items;
     expect(items.filter((i) => i.type === 'outbound' && i.kind === 'text')).toEqual([]);
   });

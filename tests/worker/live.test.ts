@@ -3,7 +3,7 @@
 import { SELF } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LiveFrameSchema, type LiveFrame } from '../../shared/api/live';
-import { customerSays, optedIn } from './conversations-support';
+import { customerSays, optedIn, thread } from './conversations-support';
 import { call, setupDemo, tokenFor } from './helpers';
 
 let alice = '';
@@ -105,6 +105,30 @@ describe('live events', () => {
       conversationId,
       text: 'Your colleague Alice Martin has removed you from the conversation',
     });
+  });
+
+  it('B22: a colleague whose request to join is declined is told so on their socket; the thread says it too', async () => {
+    const { conversationId, contact } = await optedIn(alice, 'Declined Customer', '+14155550153');
+    const bob = await tokenFor('bob@acme.test');
+    const { frames } = await connect(bob);
+    const asked = await call('POST', `/api/v1/conversations/${conversationId}/join-requests`, { token: bob });
+    expect(asked.status).toBe(200);
+    const declined = await call('POST', `/api/v1/conversations/${conversationId}/join-requests/acme-bob`, {
+      token: alice,
+      body: { accept: false },
+    });
+    expect(declined.status).toBe(200);
+    await until(() => frames.some((f) => f.type === 'conversation' && f.text !== undefined));
+    expect(frames).toContainEqual({
+      type: 'conversation',
+      conversationId,
+      contactId: contact,
+      text: 'Alice Martin declined your request to join',
+    });
+    // Bob reads no thread item of a conversation he is not in.
+    expect(frames.some((f) => f.type === 'item')).toBe(false);
+    const items = (await thread(alice, conversationId)).items;
+    expect(items.map((i) => i.text)).toContain('You declined Bob Keller’s request to join');
   });
 
   it('I8: once the session is revoked the socket gets nothing more and is closed', async () => {

@@ -59,6 +59,15 @@ export function livePushes(
           threadId: e.threadId,
           item: { type: 'system', at: e.at, text: describeSystemEvent(e.event, userId) },
         }));
+        // B22: the colleague who asked to join reads no thread here; they are told the answer.
+        if (e.event.type === 'join_declined') {
+          const { subject } = e.event;
+          const text = describeSystemEvent(e.event, subject.id);
+          pushes.push({
+            userId: subject.id,
+            frame: { type: 'conversation', conversationId, contactId, text },
+          });
+        }
         break;
       case 'notify': {
         const inbound = effects.find((x): x is Extract<Effect, { type: 'inbound' }> => x.type === 'inbound');
@@ -98,16 +107,30 @@ export function livePushes(
   return dedupe(pushes);
 }
 
-/** One 'conversation' frame per user per step is enough. */
+/** One 'conversation' frame per user per step is enough; one that tells the user something is kept. */
 function dedupe(pushes: Push[]): Push[] {
-  const seen = new Set<string>();
-  return pushes.filter((p) => {
-    if (p.frame.type !== 'conversation') return true;
+  const kept = new Map<string, Push>();
+  const out: Push[] = [];
+  for (const p of pushes) {
+    if (p.frame.type !== 'conversation') {
+      out.push(p);
+      continue;
+    }
     const key = `${p.userId}:${p.frame.conversationId}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+    const earlier = kept.get(key);
+    if (!earlier) {
+      kept.set(key, p);
+      out.push(p);
+    } else if (
+      p.frame.text !== undefined &&
+      earlier.frame.type === 'conversation' &&
+      earlier.frame.text === undefined
+    ) {
+      out[out.indexOf(earlier)] = p;
+      kept.set(key, p);
+    }
+  }
+  return out;
 }
 
 /** Delivers the pushes; a user without an open socket simply gets nothing (they read on next load). */

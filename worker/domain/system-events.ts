@@ -16,6 +16,7 @@ export type SystemEvent =
   | { type: 'removed'; actor: Person; subject: Person }
   | { type: 'transferred'; actor: Person; subject: Person }
   | { type: 'join_requested'; actor: Person }
+  | { type: 'join_declined'; actor: Person; subject: Person }
   | { type: 'ended' }
   | { type: 'consent'; consent: ConsentType; reason: string | null };
 
@@ -53,6 +54,10 @@ export function describeSystemEvent(event: SystemEvent, viewerId: string): strin
       return `${event.actor.name} transferred the conversation to ${event.subject.name}`;
     case 'join_requested':
       return `${event.actor.name} asks to join the conversation`;
+    case 'join_declined':
+      if (event.actor.id === viewerId) return `You declined ${event.subject.name}’s request to join`;
+      if (event.subject.id === viewerId) return `${event.actor.name} declined your request to join`;
+      return `${event.actor.name} declined ${event.subject.name}’s request to join`;
     case 'ended':
       return 'The conversation ended';
     case 'consent':

@@ -209,10 +209,13 @@ export function answerJoin(
   const request = team.joinRequests.find((r) => r.userId === requesterId);
   if (!request) return { ok: false, reason: 'no_such_request' };
   if (!accept) {
+    // Said in the thread, where the request was, and to the requester, who waits for an answer.
     return {
       ok: true,
       team: { ...team, joinRequests: team.joinRequests.filter((r) => r !== request) },
-      events: [],
+      events: [
+        { type: 'join_declined', actor: person(actor), subject: { id: request.userId, name: request.name } },
+      ],
     };
   }
   const requester: UserRef = {

@@ -61,6 +61,8 @@ export function createConversationModel(deps: ConversationDeps) {
       offset.value = serverOffset(next.serverNow, clock.now());
       now.value = clock.now();
       if (next.youAreParticipant || next.participants.length === 0) canRequestJoin.value = null;
+      // Asking (again) to join answers whatever the notice said (a declined request, a removal).
+      if (next.joinRequests.some((r) => r.userId === deps.myId())) notice.value = null;
     });
   }
 
@@ -198,6 +200,10 @@ export function createConversationModel(deps: ConversationDeps) {
     if (!s || !('conversationId' in frame) || frame.conversationId !== s.conversationId) return;
     switch (frame.type) {
       case 'conversation':
+        if ('text' in frame && typeof frame.text === 'string') {
+          notice.value = frame.text;
+          announce(frame.text);
+        }
         void refresh();
         break;
       case 'item':

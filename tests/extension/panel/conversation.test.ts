@@ -179,6 +179,27 @@ describe('conversation model', () => {
     expect(model.mode.value).toBe('occupied');
   });
 
+  it('B22: told that a request to join was declined, the panel says so and offers to ask again; asking clears it', async () => {
+    const occupied = state({ participants: [BOB], youAreParticipant: false });
+    const { api, live, model } = setup(occupied);
+    api.thread.mockRejectedValueOnce(new ApiFailure(404, 'not_found', 'x'));
+    api.start.mockResolvedValue({
+      outcome: 'occupied',
+      participants: [BOB],
+      canRequestJoin: true,
+      conversation: occupied,
+    });
+    await model.load(target);
+    const said = 'Bob Keller declined your request to join';
+    live.emit({ type: 'conversation', conversationId: 'conv-1', contactId: contact.id, text: said });
+    await settle();
+    expect(model.notice.value).toBe(said);
+    expect(model.announcement.value).toBe(said);
+    expect(model.mode.value).toBe('occupied');
+    model.applyState(state({ ...occupied, joinRequests: [{ userId: ME.userId, name: ME.name }] }));
+    expect(model.notice.value).toBeNull();
+  });
+
   it('B15 / B16: removed, then handed the conversation again — the "removed" notice goes, the thread comes back', async () => {
     const { api, live, model } = setup(state(), thread({ items: [inbound()] }));
     await model.load(target);
