@@ -105,7 +105,7 @@ export const ROUTES: RouteCase[] = [
     body: { name: 'Matrix', phone: '+14155550150' },
     invalid: [
       { body: { name: 'A', phone: 'nope' }, mentions: 'phone' },
-      { body: { phone: '+14155550150' }, mentions: 'name' },
+      { body: { name: '', phone: '+14155550150' }, mentions: 'name' },
       { body: { name: 'A', phone: '+14155550150', crm: { system: 'x' } }, mentions: 'crm.recordId' },
       { rawBody: 'name=A', mentions: 'JSON' },
     ],
