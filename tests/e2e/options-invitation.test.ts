@@ -19,6 +19,18 @@ useWalk(['admin@acme.test'], 180_000, async (started) => {
 
 const section = (page: Page, name: string) => page.getByRole('region', { name });
 
+/** On a browser where nobody is signed in: "I have an invitation", the code, a name and a password. */
+async function acceptInvitation(profile: Profile, name: string, password: string): Promise<Page> {
+  const options = await profile.options();
+  await options.getByLabel('Server', { exact: true }).fill(world.stack.workerUrl);
+  await options.getByRole('button', { name: 'I have an invitation' }).click();
+  await options.getByLabel('Invitation code').fill(code);
+  await options.getByLabel('Your name').fill(name);
+  await options.getByLabel('New password').fill(password);
+  await options.getByRole('button', { name: 'Accept invitation' }).click();
+  return options;
+}
+
 describe('an invitation, from the admin’s options page to the invitee’s first record (B21)', {
   timeout: 90_000,
 }, () => {
@@ -42,13 +54,7 @@ describe('an invitation, from the admin’s options page to the invitee’s firs
 
   it('B21: Nina accepts it in her own browser and is signed in; her first CRM record has the green action', async () => {
     const nina: Profile = await world.newcomer();
-    const options = await nina.options();
-    await options.getByLabel('Server', { exact: true }).fill(world.stack.workerUrl);
-    await options.getByRole('button', { name: 'I have an invitation' }).click();
-    await options.getByLabel('Invitation code').fill(code);
-    await options.getByLabel('Your name').fill('Nina Novak');
-    await options.getByLabel('New password').fill('nina-strong-password-1');
-    await options.getByRole('button', { name: 'Accept invitation' }).click();
+    const options = await acceptInvitation(nina, 'Nina Novak', 'nina-strong-password-1');
     await options.getByText('Signed in as Nina Novak').waitFor(UI);
     const account = section(options, 'Account');
     await expect.poll(() => account.textContent(), UI).toContain('Acme (Sales EMEA)');
@@ -59,13 +65,7 @@ describe('an invitation, from the admin’s options page to the invitee’s firs
     await page.getByRole('button', { name: 'WhatsApp Samuel Johnson' }).waitFor(UI);
 
     // The code was for one use: a second acceptance is refused in words.
-    const again = await (await world.newcomer()).options();
-    await again.getByLabel('Server', { exact: true }).fill(world.stack.workerUrl);
-    await again.getByRole('button', { name: 'I have an invitation' }).click();
-    await again.getByLabel('Invitation code').fill(code);
-    await again.getByLabel('Your name').fill('Someone Else');
-    await again.getByLabel('New password').fill('another-password-2');
-    await again.getByRole('button', { name: 'Accept invitation' }).click();
+    const again = await acceptInvitation(await world.newcomer(), 'Someone Else', 'another-password-2');
     await expect
       .poll(async () => (await again.getByRole('alert').allTextContents()).join(' '), UI)
       .toMatch(/invitation/i);

@@ -35,6 +35,21 @@ function setup(s = state(), t = thread()) {
   return { api, messaging, clock, live, model };
 }
 
+/** A panel loaded on Samuel while Bob is in his conversation (occupied; this user may ask to join). */
+async function occupiedByBob() {
+  const occupied = state({ participants: [BOB], youAreParticipant: false });
+  const env = setup(occupied);
+  env.api.thread.mockRejectedValue(new ApiFailure(404, 'not_found', 'x'));
+  env.api.start.mockResolvedValue({
+    outcome: 'occupied',
+    participants: [BOB],
+    canRequestJoin: true,
+    conversation: occupied,
+  });
+  await env.model.load(target);
+  return { ...env, occupied };
+}
+
 describe('conversation model', () => {
   it('loads the contact, the state and the current thread, and marks it seen', async () => {
     const { api, messaging, model } = setup(state(), thread({ items: [inbound()] }));
@@ -72,16 +87,7 @@ describe('conversation model', () => {
   });
 
   it('B22: occupied — asks the server whether this user may ask to join', async () => {
-    const occupied = state({ participants: [BOB], youAreParticipant: false });
-    const { api, model } = setup(occupied);
-    api.thread.mockRejectedValue(new ApiFailure(404, 'not_found', 'x'));
-    api.start.mockResolvedValue({
-      outcome: 'occupied',
-      participants: [BOB],
-      canRequestJoin: true,
-      conversation: occupied,
-    });
-    await model.load(target);
+    const { model } = await occupiedByBob();
     expect(model.mode.value).toBe('occupied');
     expect(model.canRequestJoin.value).toBe(true);
   });
@@ -180,16 +186,7 @@ describe('conversation model', () => {
   });
 
   it('B22: told that a request to join was declined, the panel says so and offers to ask again; asking clears it', async () => {
-    const occupied = state({ participants: [BOB], youAreParticipant: false });
-    const { api, live, model } = setup(occupied);
-    api.thread.mockRejectedValueOnce(new ApiFailure(404, 'not_found', 'x'));
-    api.start.mockResolvedValue({
-      outcome: 'occupied',
-      participants: [BOB],
-      canRequestJoin: true,
-      conversation: occupied,
-    });
-    await model.load(target);
+    const { live, model, occupied } = await occupiedByBob();
     const said = 'Bob Keller declined your request to join';
     live.emit({ type: 'conversation', conversationId: 'conv-1', contactId: contact.id, text: said });
     await settle();
