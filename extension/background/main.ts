@@ -5,7 +5,7 @@ import { browser } from 'wxt/browser';
 import type { LiveFrame } from '../../shared/api/live';
 import { agentApi } from '../api/agent';
 import type { Transport } from '../api/transport';
-import { CRM_MATCHES } from '../crm/matches';
+import { CRM_MATCHES, DEMO_MATCHES } from '../crm/matches';
 import { onMessage, type PanelTarget, type ProtocolMap, sendMessage } from '../messaging/protocol';
 import {
   defaultCountrySetting,
@@ -68,16 +68,20 @@ async function syncGenericScript(): Promise<void> {
     (await genericPagesSetting.getValue()) &&
     (await browser.permissions.contains({ origins: ['<all_urls>'] }));
   const registered = await browser.scripting.getRegisteredContentScripts({ ids: [GENERIC_SCRIPT_ID] });
+  const script = {
+    id: GENERIC_SCRIPT_ID,
+    js: ['content-scripts/generic.js'],
+    matches: ['<all_urls>'],
+    // Never where the CRM script runs: two scripts would each sweep the other's action away. The
+    // demo CRM pages are the CRM script's in development builds (and exist nowhere else).
+    excludeMatches: [...CRM_MATCHES, ...DEMO_MATCHES],
+    runAt: 'document_idle' as const,
+  };
   if (wanted && registered.length === 0) {
-    await browser.scripting.registerContentScripts([
-      {
-        id: GENERIC_SCRIPT_ID,
-        js: ['content-scripts/generic.js'],
-        matches: ['<all_urls>'],
-        excludeMatches: CRM_MATCHES,
-        runAt: 'document_idle',
-      },
-    ]);
+    await browser.scripting.registerContentScripts([script]);
+  } else if (wanted) {
+    // Registered by an earlier version: brought to this one's definition.
+    await browser.scripting.updateContentScripts([script]);
   } else if (!wanted && registered.length > 0) {
     await browser.scripting.unregisterContentScripts({ ids: [GENERIC_SCRIPT_ID] });
   }

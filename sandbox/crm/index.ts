@@ -10,6 +10,7 @@ import { pipedrivePage } from './pages/pipedrive';
 import { salesforcePage } from './pages/salesforce';
 import { zohoPage } from './pages/zoho';
 import { DEMO_CRM_RECORDS, DEMO_CRMS, type DemoCrm, type DemoCrmRecord, isDemoCrm } from './records';
+import { demoWebPage } from './web-page';
 
 export { DEMO_CRM_RECORDS, DEMO_CRMS, type DemoCrm, type DemoCrmPhone, type DemoCrmRecord } from './records';
 
@@ -80,6 +81,7 @@ function indexPage(): string {
 <h1>Demo CRM pages</h1>
 <p>Pages shaped like each CRM the Greenline extension supports, for the sandbox's demo customers. Open one with the extension loaded to see the WhatsApp action; "Next record" and "Refresh view" on each page behave like the CRM's single-page app.</p>
 ${sections}
+<section><h2>Any page</h2><ul><li><a href="/web/team">A company's team page</a> (not a CRM: turn on "Show the WhatsApp action on any page with phone numbers" in Greenline's options first)</li></ul></section>
 </main>
 </body>
 </html>`;
@@ -87,9 +89,16 @@ ${sections}
 
 const CSP = "default-src 'self'; img-src 'self' data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'";
 
-/** GET /crm and GET /crm/<crm>/<path>; `/crm/<crm>` alone redirects to the CRM's first demo record. */
+/**
+ * GET /crm and GET /crm/<crm>/<path>; `/crm/<crm>` alone redirects to the CRM's first demo record.
+ * GET /web/team: a page that is not a CRM, for the action on any page.
+ */
 export function crmRoute(): Hono {
   return new Hono()
+    .get('/web/team', (c) => {
+      c.header('content-security-policy', CSP);
+      return c.html(demoWebPage());
+    })
     .get('/crm', (c) => {
       c.header('content-security-policy', CSP);
       return c.html(indexPage());

@@ -1,23 +1,14 @@
 // B18 / B19 on any page, in a real browser: the mission's "or any page with a phone number". Alice
-// turns the action on from the options page; a company's own web page (served by the browser itself
-// under a real-looking host name) then shows one green action per number it writes, a click opens the
-// panel for that number, under the name Greenline already knows it by.
+// turns the action on from the options page; a company's own web page (the sandbox's /web/team) then
+// shows one green action per number it writes, a click opens the panel for that number, under the
+// name Greenline already knows it by, and the demo CRM pages keep their one action per record.
 // Chrome's own "read all sites" prompt is browser UI that Playwright cannot click, so the world
 // starts with it answered Allow (panel-world.ts, `allSitesAllowed`); everything after is the product.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { DEMO_CRM_RECORDS } from '../../sandbox/crm/records';
 import type { Profile } from '../../scripts/extension/chromium';
 import { clickGreenAction, PANEL_VIEWPORT, useWalk, UI, type World } from './support/panel-world';
-
-const SITE = 'https://www.johnson-outdoor.example';
-// What a small company's team page looks like: a tel: link, a UK mobile written the British way,
-// and things that only look like numbers (an order reference, a date).
-const TEAM_PAGE = `<!doctype html><html lang="en"><head><title>Our team — Johnson Outdoor</title></head><body>
-<h1>Our team</h1>
-<section><h2>Samuel Johnson</h2><p>Purchasing</p><p>Phone: <a href="tel:+14155550101">+1 415-555-0101</a></p></section>
-<section><h2>Harriet Shaw</h2><p>London office</p><p>Mobile: +44 7911 123456</p></section>
-<section><h2>Orders</h2><p>Reference 2024-555-0123, shipped on 12.05.2024</p></section>
-</body></html>`;
 
 let world: World;
 let alice: Profile;
@@ -28,9 +19,6 @@ useWalk(
   async (started) => {
     world = started;
     alice = world.person('alice@acme.test');
-    await alice.context.route(`${SITE}/**`, (route) =>
-      route.fulfill({ status: 200, contentType: 'text/html', body: TEAM_PAGE }),
-    );
   },
   { allSitesAllowed: true },
 );
@@ -40,7 +28,8 @@ const genericOption = (options: Page) =>
 
 async function teamPage(): Promise<Page> {
   const page = await alice.context.newPage();
-  await page.goto(`${SITE}/team`);
+  // The sandbox's own demo of a company web page (sandbox/crm/web-page.ts), as a newcomer tries it.
+  await page.goto(`${world.stack.sandboxUrl}/web/team`);
   await page.getByRole('heading', { name: 'Our team' }).waitFor();
   return page;
 }
@@ -59,12 +48,23 @@ describe('the green action on any page (B18, B19)', { timeout: 90_000 }, () => {
     await options.close();
 
     const page = await teamPage();
-    await page.getByRole('button', { name: 'WhatsApp +14155550101' }).waitFor(UI);
-    await page.getByRole('button', { name: 'WhatsApp +447911123456' }).waitFor(UI);
+    // A tel: link, a US number in text, a Brazilian mobile and a UK mobile written the British way.
+    for (const number of ['+14155550101', '+14155550102', '+5511912345678', '+447911123456'])
+      await page.getByRole('button', { name: `WhatsApp ${number}` }).waitFor(UI);
     // The order reference and the date are not phone numbers; nothing else got an action.
-    expect(await page.locator('greenline-action').count()).toBe(2);
+    expect(await page.locator('greenline-action').count()).toBe(4);
     // The page's own text is left as it was.
-    expect(await page.locator('section').nth(1).textContent()).toContain('Mobile: +44 7911 123456');
+    expect(await page.locator('section').nth(3).textContent()).toContain('Mobile: +44 7911 123456');
+    await page.close();
+  });
+
+  it('B18: with the action on any page, a demo CRM page still has one action per record', async () => {
+    const page = await alice.context.newPage();
+    const record = DEMO_CRM_RECORDS.hubspot.find((r) => r.name === 'Samuel Johnson');
+    await page.goto(`${world.stack.sandboxUrl}/crm/hubspot${record?.path ?? ''}`);
+    await page.getByRole('button', { name: 'WhatsApp Samuel Johnson' }).waitFor(UI);
+    await page.waitForTimeout(1_500);
+    expect(await page.locator('greenline-action').count()).toBe(1);
     await page.close();
   });
 
