@@ -107,30 +107,16 @@ export function livePushes(
   return dedupe(pushes);
 }
 
-/** One 'conversation' frame per user per step is enough; one that tells the user something is kept. */
+/** One 'conversation' frame per user per step is enough (one that tells them something is its own). */
 function dedupe(pushes: Push[]): Push[] {
-  const kept = new Map<string, Push>();
-  const out: Push[] = [];
-  for (const p of pushes) {
-    if (p.frame.type !== 'conversation') {
-      out.push(p);
-      continue;
-    }
-    const key = `${p.userId}:${p.frame.conversationId}`;
-    const earlier = kept.get(key);
-    if (!earlier) {
-      kept.set(key, p);
-      out.push(p);
-    } else if (
-      p.frame.text !== undefined &&
-      earlier.frame.type === 'conversation' &&
-      earlier.frame.text === undefined
-    ) {
-      out[out.indexOf(earlier)] = p;
-      kept.set(key, p);
-    }
-  }
-  return out;
+  const seen = new Set<string>();
+  return pushes.filter((p) => {
+    if (p.frame.type !== 'conversation') return true;
+    const key = `${p.userId}:${p.frame.conversationId}:${p.frame.text ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Delivers the pushes; a user without an open socket simply gets nothing (they read on next load). */

@@ -18,7 +18,7 @@ export interface ComposerProps {
 const COUNT_FROM = 200;
 
 /** What the composer says about the text's length: nothing, what is left, or that it is too long. */
-export function lengthNote(text: string): { over: boolean; text: string } | null {
+function lengthNote(text: string): { over: boolean; text: string } | null {
   const length = text.trim().length;
   if (length > TEXT_MAX)
     return {
