@@ -76,7 +76,8 @@ export function Action(props: ActionView & ActionHandlers & { idPrefix: string }
             <button type="button" role="menuitem" key={phone.raw} onClick={() => props.onChoose(phone.raw)}>
               <span>
                 {phone.label ? `${phone.label}: ` : ''}
-                {phone.e164 ?? phone.raw}
+                {/* As the page writes it, so it reads like the record beside it. */}
+                {phone.raw}
               </span>
               <small>{phone.glance?.label ?? (phone.problem ? 'Check number' : '')}</small>
             </button>

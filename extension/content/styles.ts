@@ -15,13 +15,13 @@ export const ACTION_CSS = `
 .gl-dot[data-tone="blocked"] { background: #FF8A80; }
 .gl-dot[data-tone="new"] { background: #E6E6E6; }
 .gl-label { font-weight: 400; opacity: .95; }
-.gl-menu { position: absolute; z-index: 2147483646; top: calc(100% + 4px); left: 0; min-width: 220px; margin: 0;
+.gl-menu { position: absolute; z-index: 2147483646; top: calc(100% + 4px); left: 0; min-width: 220px; width: max-content; max-width: 420px; margin: 0;
   padding: 4px; list-style: none; background: #fff; color: #1A1A1A; border: 1px solid #6B6B6B; border-radius: 8px;
   box-shadow: 0 4px 16px rgba(0,0,0,.18); }
 .gl-menu button { display: flex; width: 100%; justify-content: space-between; gap: 12px; padding: 8px; border: 0;
   border-radius: 6px; background: none; color: inherit; font: inherit; text-align: left; cursor: pointer; }
 .gl-menu button:hover, .gl-menu button:focus-visible { background: #E8F5EF; outline: 2px solid #0B6E4F; }
-.gl-menu small { color: #4A4A4A; }
+.gl-menu small { color: #4A4A4A; white-space: nowrap; }
 .gl-error { position: absolute; z-index: 2147483646; top: calc(100% + 4px); left: 0; width: max-content; max-width: 320px;
   padding: 8px 28px 8px 10px; background: #FFF4F2; color: #8A1C12; border: 1px solid #B3261E; border-radius: 8px;
   font-weight: 400; white-space: normal; }
