@@ -1,7 +1,7 @@
 // The green action's dot and label (B18): each number normalised to E.164 here, in the background,
 // so libphonenumber-js never weighs on the content script (P4); then the contact it belongs to and
 // its consent and window, from the API, cached briefly and dropped when a live frame says it changed.
-import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
+import { isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { ConversationStateDto } from '../../shared/api/conversations';
 import type { AgentApi } from '../api/agent';
 import type { Glance, PhoneGlance } from '../messaging/protocol';
@@ -9,7 +9,9 @@ import type { Glance, PhoneGlance } from '../messaging/protocol';
 export type Normalised = { e164: string; problem: null } | { e164: null; problem: string };
 
 export function normalise(raw: string, defaultCountry: string): Normalised {
-  const parsed = parsePhoneNumberFromString(raw, defaultCountry as CountryCode);
+  // A region libphonenumber does not know (a browser's pseudo-locale) reads only international numbers.
+  const country = isSupportedCountry(defaultCountry) ? defaultCountry : undefined;
+  const parsed = parsePhoneNumberFromString(raw, country);
   if (parsed?.isValid()) return { e164: parsed.number, problem: null };
   return {
     e164: null,

@@ -37,7 +37,11 @@ export async function launchProfile(extensionDir: string, extraArgs: string[] = 
     headless: true,
     ignoreHTTPSErrors: true,
     viewport: { width: 1280, height: 860 },
+    // One language whatever the machine's: the default country for national numbers follows it
+    // (extension/region.ts), and the demo CRM pages write US numbers without a country code.
+    locale: 'en-US',
     args: [
+      '--lang=en-US',
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
       '--no-sandbox',

@@ -214,5 +214,8 @@ describe('the glance: consent and window at a glance (B18)', () => {
     expect(normalise('+55 11 91234-5678', 'US')).toEqual({ e164: '+5511912345678', problem: null });
     expect(normalise('020 7946 0958', 'GB').e164).toBe('+442079460958');
     expect(normalise('12', 'US').e164).toBeNull();
+    // A default libphonenumber does not know (a pseudo-locale's region) reads international numbers only.
+    expect(normalise('+44 20 7946 0958', 'XA').e164).toBe('+442079460958');
+    expect(normalise('020 7946 0958', 'XA').e164).toBeNull();
   });
 });

@@ -5,9 +5,18 @@ import {
   createPreferencesModel,
   GENERIC_REFUSED,
 } from '../../../extension/models/options/preferences';
+import { regionOf } from '../../../extension/region';
 import { fakePorts } from './support';
 
 describe('preferences: default country', () => {
+  it('is, until chosen, the region of the browser’s language (a London team reads 020 numbers as British)', () => {
+    expect(regionOf('en-GB')).toBe('GB');
+    expect(regionOf('pt-BR')).toBe('BR');
+    expect(regionOf('zh-Hans-CN')).toBe('CN');
+    expect(regionOf('de')).toBe('US');
+    expect(regionOf(undefined)).toBe('US');
+  });
+
   it('offers every phone country by name with its calling code, sorted by name', () => {
     const options = countryOptions('en');
     expect(options).toContainEqual({ code: 'DE', label: 'Germany (+49)' });
