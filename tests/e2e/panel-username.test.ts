@@ -62,6 +62,7 @@ describe('a customer with a WhatsApp username in Chromium (issue 10)', { timeout
     await row.getByText(FIRST).waitFor();
     await row.getByText('@lena.fischer · number hidden', { exact: false }).waitFor();
     expect(await row.getByText(LENA).count()).toBe(0);
+    expect(await row.getByText('+1 415 555 0103').count()).toBe(0);
     expect(await seriousViolations(panel)).toEqual([]);
   });
 
@@ -97,7 +98,7 @@ describe('a customer with a WhatsApp username in Chromium (issue 10)', { timeout
     const thread = panel.getByRole('log', { name: 'Messages' });
     await thread.getByText(FIRST).waitFor();
     await thread.getByText('Hi Lena, yes it is! Would you like to see it?').waitFor();
-    await panel.getByText(LENA, { exact: true }).waitFor();
+    await panel.getByText('+1 415 555 0103', { exact: true }).waitFor();
     await expect.poll(() => form.count(), UI).toBe(0);
 
     // Lena, still hiding her number, writes again: it arrives in this same conversation, live.

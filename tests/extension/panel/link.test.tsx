@@ -40,7 +40,7 @@ async function setup(opts: { written?: boolean } = {}) {
 describe('issue 10: who a customer is, in the panel', () => {
   it('a username customer is named by username, said to hide the number; others by number', () => {
     expect(addressLine(lena)).toBe('@lena.fischer · number hidden');
-    expect(addressLine(contact)).toBe('+14155550101');
+    expect(addressLine(contact)).toBe('+1 415 555 0101');
     expect(isUsernameOnly(lena)).toBe(true);
     expect(isUsernameOnly({ phone: '+491701234567', username: '@lena.fischer' })).toBe(false);
   });

@@ -12,7 +12,8 @@ describe('the panel: consent and chat', () => {
   it('B1: a contact without consent — the header, the question, then "pending" once confirmed', async () => {
     const { api } = mount(noConsent, null);
     await screen.findByRole('heading', { level: 1, name: 'Samuel Johnson' });
-    expect(screen.getByText('+14155550101')).toBeTruthy();
+    // The number as people read it, not the API's E.164.
+    expect(screen.getByText('+1 415 555 0101')).toBeTruthy();
     expect(screen.getByText('No consent yet')).toBeTruthy();
     api.requestOptIn.mockResolvedValue({
       message: outbound({ id: 'm-o', kind: 'opt_in', state: 'sent', text: 'Acme would like to message you' }),
