@@ -149,7 +149,7 @@ describe('the background session', () => {
     expect(stored()).toBeNull();
   });
 
-  it('a server that is not Greenline (a typo, the company website) is named as such, not quoted', async () => {
+  it('B21: a server that is not Greenline (a typo, the company website) is named as such, not quoted', async () => {
     let stored: StoredSession | null = null;
     const answering = (status: number, body: string, type: string) =>
       new Session({

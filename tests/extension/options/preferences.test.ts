@@ -9,7 +9,7 @@ import { regionOf } from '../../../extension/region';
 import { fakePorts } from './support';
 
 describe('preferences: default country', () => {
-  it('is, until chosen, the region of the browser’s language (a London team reads 020 numbers as British)', () => {
+  it('B18: is, until chosen, the region of the browser’s language (a London team reads 020 numbers as British)', () => {
     expect(regionOf('en-GB')).toBe('GB');
     expect(regionOf('pt-BR')).toBe('BR');
     expect(regionOf('zh-Hans-CN')).toBe('CN');

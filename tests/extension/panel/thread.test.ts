@@ -86,7 +86,7 @@ describe('thread items', () => {
   });
 });
 
-describe('one instant, one order (the panel live and the server on reload)', () => {
+describe('B9 / B11: one instant, one order (the panel live and the server on reload)', () => {
   const tap = inbound({ id: 'tap', at: T0 + 5, kind: 'button', text: 'Yes' });
   const confirmation = outbound({ id: 'confirm', at: T0 + 5, kind: 'notice', state: 'sent' });
   const left: ThreadItem = { type: 'system', at: T0 + 7, text: 'Bob Stone left' };
