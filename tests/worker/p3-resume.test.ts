@@ -77,4 +77,46 @@ describe('resume drains through each conversation’s alarm (P3, SPEC §6)', () 
     const res = await call('POST', '/api/v1/admin/number/resume', { token: alice });
     expect(res.status).toBe(403);
   });
+
+  it('P3 / B21: sends reuse the number’s credentials, yet an admin’s new token applies to the very next send', async () => {
+    await setupDemo();
+    const alice = await tokenFor('alice@acme.test');
+    const admin = await tokenFor('admin@acme.test');
+    const number = await getOrgNumber(db(), 'acme');
+    if (!number) throw new Error('demo number missing');
+    const putToken = (accessToken: string) =>
+      call('PUT', '/api/v1/admin/number', {
+        token: admin,
+        body: {
+          phoneNumberId: number.phoneNumberId,
+          displayPhoneNumber: number.displayPhoneNumber,
+          wabaId: number.wabaId,
+          accessToken,
+        },
+      });
+    const optInOf = async (name: string, phone: string) => {
+      const contact = await newContact(alice, name, phone);
+      const opt = await call<{ message: { state: string }; conversation: { conversationId: string } }>(
+        'POST',
+        `/api/v1/contacts/${contact}/whatsapp/opt-in`,
+        { token: alice },
+      );
+      return { state: opt.body.message.state, conversationId: opt.body.conversation.conversationId };
+    };
+    // The first send reads the credentials and keeps them for a second.
+    expect((await optInOf('Token One', '+14155550186')).state).toBe('sent');
+    try {
+      expect((await putToken('a-revoked-token')).status).toBe(200);
+      // Within that second: the new (wrong) token is used, WhatsApp answers 190 and the number pauses.
+      const second = await optInOf('Token Two', '+14155550187');
+      expect(second.state).toBe('queued');
+      expect((await getOrgNumber(db(), 'acme'))?.paused).toBe(true);
+    } finally {
+      expect((await putToken('sandbox-token-acme')).status).toBe(200);
+    }
+    // The admin renews the token and resumes: the held opt-in goes with it.
+    await call('POST', '/api/v1/admin/number/resume', { token: admin });
+    const third = await optInOf('Token Three', '+14155550188');
+    expect(third.state).toBe('sent');
+  });
 });

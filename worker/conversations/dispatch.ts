@@ -1,4 +1,5 @@
-// Sending one message for a conversation: read the number's credentials, turn our stored picture
+// Sending one message for a conversation: take the number's credentials (held for a second,
+// services/credentials-cache.ts), turn our stored picture
 // into a Meta media id (B10), wait for the number's shared pacer (P3), then
 // send through the typed client. Returns the outcome in the core's terms.
 import type { Effect, SendResultOutcome } from '../domain/conversation';
@@ -6,7 +7,7 @@ import { DEFAULT_THROUGHPUT_MPS } from '../domain/rate-limit';
 import { slotUnused } from '../domain/send-slots';
 import type { ConversationRef } from '../durable-objects/conversation-store';
 import type { Env } from '../env';
-import { numberCredentials } from '../services/number-settings';
+import { type NumberCredentials, numberCredentials } from '../services/number-settings';
 import { type Db, openDb } from '../storage/db';
 import { WhatsAppApiError } from '../whatsapp/errors';
 import { OutboundMediaError, resolveOutboundMedia } from './media';
@@ -43,9 +44,19 @@ async function outboundMedia(
   }
 }
 
-export async function dispatch(env: Env, ref: ConversationRef, send: Send): Promise<SendResultOutcome> {
+/** The number's credentials as the directory holds them now (one read, one decryption). */
+export function readCredentials(env: Env, db: Db, orgId: string): Promise<NumberCredentials | undefined> {
+  return numberCredentials(db, env.TOKEN_ENCRYPTION_KEY, orgId);
+}
+
+export async function dispatch(
+  env: Env,
+  ref: ConversationRef,
+  send: Send,
+  credentialsOf: (orgId: string) => Promise<NumberCredentials | undefined>,
+): Promise<SendResultOutcome> {
   const db = openDb(env);
-  const credentials = await numberCredentials(db, env.TOKEN_ENCRYPTION_KEY, ref.orgId);
+  const credentials = await credentialsOf(ref.orgId);
   // The number is gone: what WhatsApp says of an unregistered business number (pauses sending).
   if (!credentials) return { type: 'error', code: 133010 };
   let message = send;

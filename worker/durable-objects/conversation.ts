@@ -5,7 +5,8 @@
 import { DurableObject } from 'cloudflare:workers';
 import { now } from '../clock';
 import { ContextSource, type OfferedFacts, readDirectoryFacts } from '../conversations/context';
-import { dispatch } from '../conversations/dispatch';
+import { dispatch, readCredentials } from '../conversations/dispatch';
+import { CredentialsSource } from '../services/credentials-cache';
 import { deliverOutbox, pauseNumber, timerWrites } from '../conversations/effects';
 import { type DirectoryWrites, touchesHistory, writeDirectory } from '../conversations/history';
 import { deliverLive, livePushes } from '../conversations/live';
@@ -131,7 +132,7 @@ export class ConversationObject extends DurableObject<Env> {
   async wake(): Promise<void> {
     if (!this.ref || !this.state) return;
     // Woken after an admin resumed the number or the clock moved: read the directory afresh.
-    this.contextSource.invalidate();
+    this.readAfresh();
     await this.run({ type: 'tick' });
     await this.drain();
     // Also the safety net of a directory write that an earlier step owed (a failed or cut-off write).
@@ -147,7 +148,7 @@ export class ConversationObject extends DurableObject<Env> {
   async wakeSoon(): Promise<boolean> {
     if (!this.ref || !this.state) return false;
     // The number's pause is read afresh by whatever step runs next, the alarm's or another's.
-    this.contextSource.invalidate();
+    this.readAfresh();
     await this.ctx.storage.setAlarm(Date.now());
     return true;
   }
@@ -225,10 +226,19 @@ export class ConversationObject extends DurableObject<Env> {
     return this.dbOnce;
   }
 
+  /** The number's credentials for sending, read at most once a second (services/credentials-cache.ts). */
+  private readonly credentials = new CredentialsSource((orgId) => readCredentials(this.env, this.db, orgId));
+
   private readonly contextSource = new ContextSource(
     () => readDirectoryFacts(this.db, this.ref),
     (key) => this.store.isApplied(key),
   );
+
+  /** The directory facts and the credentials are read again before they are next used. */
+  private readAfresh(): void {
+    this.contextSource.invalidate();
+    if (this.ref) this.credentials.forget(this.ref.orgId);
+  }
 
   /** Facts intake read for this conversation's org (never another's: the stored ref decides). */
   private offer(ref: ConversationRef, offered: OfferedFacts | undefined): void {
@@ -266,7 +276,7 @@ export class ConversationObject extends DurableObject<Env> {
     for (const e of step.effects) {
       if (e.type === 'pause_number') {
         await pauseNumber(this.env, db, ref, e, ctx.now);
-        this.contextSource.invalidate();
+        this.readAfresh();
       }
     }
     if (step.effects.some((e) => e.type === 'ledger') || this.store.hasOutbox()) {
@@ -324,7 +334,11 @@ export class ConversationObject extends DurableObject<Env> {
           this.drainAgain = false;
           continue;
         }
-        const outcome = this.ref ? await dispatch(this.env, this.ref, send) : { type: 'unknown' as const };
+        const outcome = this.ref
+          ? await dispatch(this.env, this.ref, send, this.credentials.get.bind(this.credentials))
+          : { type: 'unknown' as const };
+        // A refused send may be a revoked or replaced token: the next attempt reads them afresh.
+        if (outcome.type !== 'accepted' && this.ref) this.credentials.forget(this.ref.orgId);
         const knownWaIds = this.requireState().customer.waIds;
         await this.run({ type: 'send_result', messageId: send.messageId, attempt: send.attempt, outcome });
         // Meta's wa_id can differ from the E.164 digits (Brazil, Mexico): remember it so replies and

@@ -13,6 +13,7 @@ import {
   updateNumber,
 } from '../storage/repos/numbers';
 import { ApiError, notFound } from './errors';
+import { forgetCredentials } from './credentials-cache';
 import { forgetRoutes } from './route-cache';
 import type { Env } from '../env';
 
@@ -66,6 +67,7 @@ export async function putNumber(
       if (!row) throw notFound('Business number');
       // Its routes, under the old phone number id too when that changed.
       await forgetRoutes(env, [row.phoneNumberId, existing.phoneNumberId]);
+      forgetCredentials(orgId);
       return { number: toNumberDto(row), created: false };
     }
     if (!ciphertext) {
@@ -77,6 +79,7 @@ export async function putNumber(
     }
     const row = await createNumber(db, orgId, { ...fields, accessTokenCiphertext: ciphertext, now });
     await forgetRoutes(env, [row.phoneNumberId]);
+    forgetCredentials(orgId);
     return { number: toNumberDto(row), created: true };
   } catch (err) {
     if (isUniqueViolation(err)) throw idTaken();

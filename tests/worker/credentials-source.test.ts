@@ -1,0 +1,112 @@
+// P3: a conversation object reads its number's credentials at most once a second (the freshness of
+// its other directory facts), and afresh after anything that says they may have changed.
+import { describe, expect, it } from 'vitest';
+import {
+  CREDENTIALS_TTL_MS,
+  CredentialsSource,
+  REFRESH_GRACE_MS,
+} from '../../worker/services/credentials-cache';
+import type { NumberCredentials } from '../../worker/services/number-settings';
+
+const credentials = (accessToken: string) => ({ accessToken }) as NumberCredentials;
+
+function source(directory: { current: NumberCredentials | undefined }) {
+  let now = 1_000_000;
+  let reads = 0;
+  const shared = new Map();
+  const object = () =>
+    new CredentialsSource(
+      async () => {
+        reads++;
+        return directory.current;
+      },
+      () => now,
+      shared,
+    );
+  const one = object();
+  const held = { get: () => one.get('acme'), forget: () => one.forget('acme') };
+  return { held, object, reads: () => reads, advance: (ms: number) => (now += ms) };
+}
+
+describe('the credentials a conversation sends with (P3)', () => {
+  it('a drain sending one message after another reads them once within a second', async () => {
+    const directory = { current: credentials('token-1') };
+    const { held, reads, advance } = source(directory);
+    for (let i = 0; i < 10; i++) {
+      expect((await held.get())?.accessToken).toBe('token-1');
+      advance(CREDENTIALS_TTL_MS / 20);
+    }
+    expect(reads()).toBe(1);
+  });
+
+  it('the conversations of one org share the read; another org reads its own', async () => {
+    const directory = { current: credentials('token-1') };
+    const { object, reads } = source(directory);
+    const objects = Array.from({ length: 200 }, object);
+    for (const o of objects) expect((await o.get('acme'))?.accessToken).toBe('token-1');
+    expect(reads()).toBe(1);
+    await objects[0]?.get('globex');
+    expect(reads()).toBe(2);
+  });
+
+  it('while one conversation reads them again, the others send with what is held, for a second at most', async () => {
+    let now = 0;
+    const pending: Array<(c: NumberCredentials) => void> = [];
+    const shared = new Map();
+    const object = () =>
+      new CredentialsSource(
+        () => new Promise<NumberCredentials>((resolve) => pending.push(resolve)),
+        () => now,
+        shared,
+      );
+    const [a, b] = [object(), object()];
+    const first = a.get('acme');
+    pending[0]?.(credentials('token-1'));
+    await first;
+    now = CREDENTIALS_TTL_MS;
+    const refreshing = a.get('acme');
+    expect((await b.get('acme'))?.accessToken).toBe('token-1');
+    expect(pending).toHaveLength(2);
+    now = CREDENTIALS_TTL_MS + REFRESH_GRACE_MS;
+    const slow = b.get('acme');
+    expect(pending).toHaveLength(3);
+    pending[2]?.(credentials('token-3'));
+    expect((await slow)?.accessToken).toBe('token-3');
+    // The read that began earlier and ended later does not replace the newer one.
+    pending[1]?.(credentials('token-2'));
+    expect((await refreshing)?.accessToken).toBe('token-2');
+    expect((await b.get('acme'))?.accessToken).toBe('token-3');
+  });
+
+  it('an admin’s new token is used once the second has passed', async () => {
+    const directory = { current: credentials('token-1') };
+    const { held, advance } = source(directory);
+    await held.get();
+    directory.current = credentials('token-2');
+    advance(CREDENTIALS_TTL_MS - 1);
+    expect((await held.get())?.accessToken).toBe('token-1');
+    advance(1);
+    expect((await held.get())?.accessToken).toBe('token-2');
+  });
+
+  it('after forget (a refused send, a pause, a wake) the next send reads them afresh', async () => {
+    const directory = { current: credentials('revoked') };
+    const { held, reads } = source(directory);
+    await held.get();
+    directory.current = credentials('replaced');
+    held.forget();
+    expect((await held.get())?.accessToken).toBe('replaced');
+    expect(reads()).toBe(2);
+  });
+
+  it('a removed number stays removed for the second too, and a number added later is found', async () => {
+    const directory: { current: NumberCredentials | undefined } = { current: undefined };
+    const { held, reads, advance } = source(directory);
+    expect(await held.get()).toBeUndefined();
+    directory.current = credentials('token-1');
+    expect(await held.get()).toBeUndefined();
+    advance(CREDENTIALS_TTL_MS);
+    expect((await held.get())?.accessToken).toBe('token-1');
+    expect(reads()).toBe(2);
+  });
+});
