@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CREDENTIALS_TTL_MS,
   CredentialsSource,
+  forgetCredentials,
   REFRESH_GRACE_MS,
 } from '../../worker/services/credentials-cache';
 import type { NumberCredentials } from '../../worker/services/number-settings';
@@ -47,6 +48,21 @@ describe('the credentials a conversation sends with (P3)', () => {
     expect(reads()).toBe(1);
     await objects[0]?.get('globex');
     expect(reads()).toBe(2);
+  });
+
+  it('conversation objects built as the worker builds them share one isolate-wide memory', async () => {
+    let reads = 0;
+    const read = async () => {
+      reads++;
+      return credentials('token-1');
+    };
+    const [a, b] = [new CredentialsSource(read), new CredentialsSource(read)];
+    await a.get('org-shared-by-default');
+    await b.get('org-shared-by-default');
+    expect(reads).toBe(1);
+    forgetCredentials('org-shared-by-default');
+    await b.get('org-shared-by-default');
+    expect(reads).toBe(2);
   });
 
   it('while one conversation reads them again, the others send with what is held, for a second at most', async () => {
