@@ -17,14 +17,13 @@ import type {
   Command,
   ConversationContext,
   ConversationState,
-  Effect,
   InboundMessage,
+  SendResultOutcome,
   StatusEvent,
   Step,
 } from '../domain/conversation';
 import { withIdentity } from '../domain/conversation';
 import { decide } from '../domain/decide';
-import { hasQueued } from '../domain/drain';
 import { readAccess, type UserRef } from '../domain/team';
 import { nextDueAt } from '../domain/timers';
 import { type ConversationView, viewFor } from '../domain/view';
@@ -37,9 +36,8 @@ import { addWaIdAlias } from '../storage/repos/contacts';
 import { ConversationAlarm, earliest } from './conversation-alarm';
 import type { ActResult, UserCommand } from './conversation-contract';
 import { ConversationDirectory, DIRECTORY_RETRY_MS } from './conversation-directory';
+import { answerThenNext, ConversationDrain, type Send } from './conversation-drain';
 import { type ConversationRef, ConversationStore } from './conversation-store';
-
-const isSend = (e: Effect): e is Extract<Effect, { type: 'send' }> => e.type === 'send';
 
 /** How long after loading an object writes a directory copy still owed from before it stopped. */
 const LOAD_FLUSH_DELAY_MS = 1_000;
@@ -48,8 +46,6 @@ export class ConversationObject extends DurableObject<Env> {
   private readonly store = new ConversationStore(this.ctx.storage.sql);
   private state: ConversationState | null = null;
   private ref: ConversationRef | null = null;
-  private draining = false;
-  private drainAgain = false;
   private readonly alarmClock = new ConversationAlarm(this.ctx.storage, this.env);
   private lastContext: ConversationContext | null = null;
 
@@ -78,7 +74,7 @@ export class ConversationObject extends DurableObject<Env> {
   async act(ref: ConversationRef, command: UserCommand): Promise<ActResult> {
     await this.open(ref);
     const step = await this.run(command);
-    await this.drain();
+    await this.drain.run();
     // Read-your-writes for the actor: their lists (history, Unassigned) show the command's outcome.
     await this.directory.flushBehind();
     const ctx = await this.context();
@@ -116,7 +112,7 @@ export class ConversationObject extends DurableObject<Env> {
     mark('do_open');
     const step = await this.run({ type: 'inbound', message }, ctx);
     mark('do_step');
-    await this.drain();
+    await this.drain.run();
     mark('do_drain');
     return { duplicate: step.result.ok && step.result.duplicate === true };
   }
@@ -125,7 +121,7 @@ export class ConversationObject extends DurableObject<Env> {
     this.offer(ref, facts);
     await this.open(ref);
     await this.run({ type: 'status', status });
-    await this.drain();
+    await this.drain.run();
   }
 
   /** Fires whatever is due now: the dev clock moved, or an admin resumed the number. */
@@ -134,7 +130,7 @@ export class ConversationObject extends DurableObject<Env> {
     // Woken after an admin resumed the number or the clock moved: read the directory afresh.
     this.readAfresh();
     await this.run({ type: 'tick' });
-    await this.drain();
+    await this.drain.run();
     // Also the safety net of a directory write that an earlier step owed (a failed or cut-off write).
     await this.directory.flush();
     this.directory.settleStored();
@@ -229,6 +225,32 @@ export class ConversationObject extends DurableObject<Env> {
   /** The number's credentials for sending, read at most once a second (services/credentials-cache.ts). */
   private readonly credentials = new CredentialsSource((orgId) => readCredentials(this.env, this.db, orgId));
 
+  /** The send loop (conversation-drain.ts); a send's answer is saved with the next pass (P3). */
+  private readonly drain = new ConversationDrain({
+    state: () => this.requireState(),
+    step: (command) => this.run(command),
+    stepAnswer: async (answer) => {
+      const ctx = await this.context();
+      return this.commit(answerThenNext(decide, this.requireState(), answer, ctx), ctx);
+    },
+    send: (send) => this.send(send),
+  });
+
+  /** One send through the Cloud API; a refused one makes the next read the credentials afresh. */
+  private async send(send: Send): Promise<SendResultOutcome> {
+    const ref = this.ref;
+    if (!ref) return { type: 'unknown' };
+    const outcome = await dispatch(this.env, ref, send, this.credentials.get.bind(this.credentials));
+    if (outcome.type !== 'accepted') this.credentials.forget(ref.orgId);
+    // Meta's wa_id can differ from the E.164 digits (Brazil, Mexico): remember it so replies and
+    // statuses naming the customer by it find this conversation (SPEC §2).
+    const known = this.requireState().customer.waIds;
+    if (outcome.type === 'accepted' && outcome.waId && !known.includes(outcome.waId)) {
+      await addWaIdAlias(this.db, ref.orgId, ref.contactId, outcome.waId, Date.now());
+    }
+    return outcome;
+  }
+
   private readonly contextSource = new ContextSource(
     () => readDirectoryFacts(this.db, this.ref),
     (key) => this.store.isApplied(key),
@@ -252,7 +274,10 @@ export class ConversationObject extends DurableObject<Env> {
   /** load → decide → save → effects (`known`: the context just read by `open`, not read twice). */
   private async run(command: Command, known?: ConversationContext): Promise<Step> {
     const ctx = known ?? (await this.context());
-    const step = decide(this.requireState(), command, ctx);
+    return this.commit(decide(this.requireState(), command, ctx), ctx);
+  }
+
+  private async commit(step: Step, ctx: ConversationContext): Promise<Step> {
     // A step that changed nothing (the drain finding nothing to send) has nothing to save.
     if (step.state !== this.state || step.effects.length > 0) {
       this.ctx.storage.transactionSync(() => this.store.saveStep(step));
@@ -315,40 +340,5 @@ export class ConversationObject extends DurableObject<Env> {
     const next = earliest(due, retryOutbox, this.directory.retryDue);
     if (!(await this.alarmClock.armAt(next, ctx.now))) return null;
     return this.ref ? timerWrites(this.env, db, this.ref.conversationId, next) : null;
-  }
-
-  /** Sends one message at a time until nothing may go; a second caller just asks for another pass. */
-  private async drain(): Promise<void> {
-    if (this.draining) {
-      this.drainAgain = true;
-      return;
-    }
-    this.draining = true;
-    try {
-      for (let i = 0; i < 200; i++) {
-        // Only a queued message can be sent, refused or held: without one the pass would change nothing.
-        const step = hasQueued(this.requireState()) ? await this.run({ type: 'next_send' }) : null;
-        const send = step?.effects.find(isSend);
-        if (!send) {
-          if (!this.drainAgain) break;
-          this.drainAgain = false;
-          continue;
-        }
-        const outcome = this.ref
-          ? await dispatch(this.env, this.ref, send, this.credentials.get.bind(this.credentials))
-          : { type: 'unknown' as const };
-        // A refused send may be a revoked or replaced token: the next attempt reads them afresh.
-        if (outcome.type !== 'accepted' && this.ref) this.credentials.forget(this.ref.orgId);
-        const knownWaIds = this.requireState().customer.waIds;
-        await this.run({ type: 'send_result', messageId: send.messageId, attempt: send.attempt, outcome });
-        // Meta's wa_id can differ from the E.164 digits (Brazil, Mexico): remember it so replies and
-        // statuses naming the customer by it find this conversation (SPEC §2).
-        if (outcome.type === 'accepted' && outcome.waId && !knownWaIds.includes(outcome.waId) && this.ref) {
-          await addWaIdAlias(this.db, this.ref.orgId, this.ref.contactId, outcome.waId, Date.now());
-        }
-      }
-    } finally {
-      this.draining = false;
-    }
   }
 }
