@@ -22,7 +22,7 @@ const outcomeArb: fc.Arbitrary<SendResultOutcome> = fc.oneof(
 );
 
 describe('a send’s answer saved with the next send pass (P3, I5)', () => {
-  it('decides what the answer and then the pass decide, and a pausing answer stops the pass', () => {
+  it('P3 / I5: decides what the answer and then the pass decide, and a pausing answer stops the pass', () => {
     let paired = 0;
     let paused = 0;
     fc.assert(
@@ -70,7 +70,7 @@ describe('a send’s answer saved with the next send pass (P3, I5)', () => {
     expect(paused).toBeGreaterThan(0);
   });
 
-  it('an answer that pauses the number leaves the next queued message queued', () => {
+  it('P3 / I5: an answer that pauses the number leaves the next queued message queued', () => {
     const w = new World(3, 'later');
     w.requestOptIn();
     w.text('first');

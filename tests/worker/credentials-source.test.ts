@@ -30,7 +30,7 @@ function source(directory: { current: NumberCredentials | undefined }) {
 }
 
 describe('the credentials a conversation sends with (P3)', () => {
-  it('a drain sending one message after another reads them once within a second', async () => {
+  it('P3: a drain sending one message after another reads them once within a second', async () => {
     const directory = { current: credentials('token-1') };
     const { held, reads, advance } = source(directory);
     for (let i = 0; i < 10; i++) {
@@ -40,7 +40,7 @@ describe('the credentials a conversation sends with (P3)', () => {
     expect(reads()).toBe(1);
   });
 
-  it('the conversations of one org share the read; another org reads its own', async () => {
+  it('P3: the conversations of one org share the read; another org reads its own', async () => {
     const directory = { current: credentials('token-1') };
     const { object, reads } = source(directory);
     const objects = Array.from({ length: 200 }, object);
@@ -50,7 +50,7 @@ describe('the credentials a conversation sends with (P3)', () => {
     expect(reads()).toBe(2);
   });
 
-  it('conversation objects built as the worker builds them share one isolate-wide memory', async () => {
+  it('P3: conversation objects built as the worker builds them share one isolate-wide memory', async () => {
     let reads = 0;
     const read = async () => {
       reads++;
@@ -65,7 +65,7 @@ describe('the credentials a conversation sends with (P3)', () => {
     expect(reads).toBe(2);
   });
 
-  it('while one conversation reads them again, the others send with what is held, for a second at most', async () => {
+  it('P3: while one conversation reads them again, the others send with what is held, for a second at most', async () => {
     let now = 0;
     const pending: Array<(c: NumberCredentials) => void> = [];
     const shared = new Map();
@@ -94,7 +94,7 @@ describe('the credentials a conversation sends with (P3)', () => {
     expect((await b.get('acme'))?.accessToken).toBe('token-3');
   });
 
-  it('an admin’s new token is used once the second has passed', async () => {
+  it('B21 / P3: an admin’s new token is used once the second has passed', async () => {
     const directory = { current: credentials('token-1') };
     const { held, advance } = source(directory);
     await held.get();
@@ -105,7 +105,7 @@ describe('the credentials a conversation sends with (P3)', () => {
     expect((await held.get())?.accessToken).toBe('token-2');
   });
 
-  it('after forget (a refused send, a pause, a wake) the next send reads them afresh', async () => {
+  it('B21 / P3: after forget (a refused send, a pause, a wake) the next send reads them afresh', async () => {
     const directory = { current: credentials('revoked') };
     const { held, reads } = source(directory);
     await held.get();
@@ -115,7 +115,7 @@ describe('the credentials a conversation sends with (P3)', () => {
     expect(reads()).toBe(2);
   });
 
-  it('a removed number stays removed for the second too, and a number added later is found', async () => {
+  it('B21 / P3: a removed number stays removed for the second too, and a number added later is found', async () => {
     const directory: { current: NumberCredentials | undefined } = { current: undefined };
     const { held, reads, advance } = source(directory);
     expect(await held.get()).toBeUndefined();

@@ -20,6 +20,17 @@ async function optIns(token: string, conversationId: string) {
   return items.filter((i) => i.type === 'outbound' && i.kind === 'opt_in');
 }
 
+/** Alice asks a new contact for opt-in; the opt-in's state right after, and its conversation. */
+async function askOptIn(token: string, name: string, phone: string) {
+  const contact = await newContact(token, name, phone);
+  const opt = await call<{ message: { state: string }; conversation: { conversationId: string } }>(
+    'POST',
+    `/api/v1/contacts/${contact}/whatsapp/opt-in`,
+    { token },
+  );
+  return { state: opt.body.message.state, conversationId: opt.body.conversation.conversationId };
+}
+
 describe('resume drains through each conversation’s alarm (P3, SPEC §6)', () => {
   it('P3 / SPEC §6: resume answers with the conversations it woke, each sends its queue by itself, and resuming again sends nothing twice', async () => {
     await setupDemo();
@@ -30,14 +41,9 @@ describe('resume drains through each conversation’s alarm (P3, SPEC §6)', () 
     await updateNumber(db(), 'acme', number.id, { paused: true, pausedReason: '131031 (test)' }, Date.now());
     const conversations: string[] = [];
     for (const [i, name] of ['Queue One', 'Queue Two', 'Queue Three'].entries()) {
-      const contact = await newContact(alice, name, `+1415555018${i}`);
-      const opt = await call<{ message: { state: string }; conversation: { conversationId: string } }>(
-        'POST',
-        `/api/v1/contacts/${contact}/whatsapp/opt-in`,
-        { token: alice },
-      );
-      expect(opt.body.message.state).toBe('queued');
-      conversations.push(opt.body.conversation.conversationId);
+      const opt = await askOptIn(alice, name, `+1415555018${i}`);
+      expect(opt.state).toBe('queued');
+      conversations.push(opt.conversationId);
     }
 
     const resumed = await call<{ paused: boolean; conversationsWoken: number }>(
@@ -94,15 +100,7 @@ describe('resume drains through each conversation’s alarm (P3, SPEC §6)', () 
           accessToken,
         },
       });
-    const optInOf = async (name: string, phone: string) => {
-      const contact = await newContact(alice, name, phone);
-      const opt = await call<{ message: { state: string }; conversation: { conversationId: string } }>(
-        'POST',
-        `/api/v1/contacts/${contact}/whatsapp/opt-in`,
-        { token: alice },
-      );
-      return { state: opt.body.message.state, conversationId: opt.body.conversation.conversationId };
-    };
+    const optInOf = (name: string, phone: string) => askOptIn(alice, name, phone);
     // The first send reads the credentials and keeps them for a second.
     expect((await optInOf('Token One', '+14155550186')).state).toBe('sent');
     try {

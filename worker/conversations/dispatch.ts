@@ -7,8 +7,8 @@ import { DEFAULT_THROUGHPUT_MPS } from '../domain/rate-limit';
 import { slotUnused } from '../domain/send-slots';
 import type { ConversationRef } from '../durable-objects/conversation-store';
 import type { Env } from '../env';
-import { type NumberCredentials, numberCredentials } from '../services/number-settings';
-import { type Db, openDb } from '../storage/db';
+import type { NumberCredentials } from '../services/number-settings';
+import { openDb } from '../storage/db';
 import { WhatsAppApiError } from '../whatsapp/errors';
 import { OutboundMediaError, resolveOutboundMedia } from './media';
 import { waitForSlot } from './pace';
@@ -30,12 +30,11 @@ const gateOf = (env: Env, ref: ConversationRef) =>
 /** Our stored picture as a Meta media id; a failed upload means the message was not sent. */
 async function outboundMedia(
   env: Env,
-  db: Db,
   ref: ConversationRef,
   mediaId: string,
 ): Promise<string | SendResultOutcome> {
   try {
-    return await resolveOutboundMedia(env, db, ref.orgId, mediaId, ref.conversationId);
+    return await resolveOutboundMedia(env, openDb(env), ref.orgId, mediaId, ref.conversationId);
   } catch (err) {
     if (err instanceof WhatsAppApiError) return { type: 'error', code: err.code };
     // Gone or unreadable: WhatsApp's "media upload error" is the closest final answer.
@@ -44,29 +43,22 @@ async function outboundMedia(
   }
 }
 
-/** The number's credentials as the directory holds them now (one read, one decryption). */
-export function readCredentials(env: Env, db: Db, orgId: string): Promise<NumberCredentials | undefined> {
-  return numberCredentials(db, env.TOKEN_ENCRYPTION_KEY, orgId);
-}
-
 export async function dispatch(
   env: Env,
   ref: ConversationRef,
   send: Send,
-  credentialsOf: (orgId: string) => Promise<NumberCredentials | undefined>,
+  credentials: NumberCredentials | undefined,
 ): Promise<SendResultOutcome> {
-  const db = openDb(env);
-  const credentials = await credentialsOf(ref.orgId);
   // The number is gone: what WhatsApp says of an unregistered business number (pauses sending).
   if (!credentials) return { type: 'error', code: 133010 };
   let message = send;
   if (send.payload.type === 'image') {
-    const media = await outboundMedia(env, db, ref, send.payload.mediaId);
+    const media = await outboundMedia(env, ref, send.payload.mediaId);
     if (typeof media !== 'string') return media;
     message = { ...send, payload: { ...send.payload, mediaId: media } };
   }
   if (send.payload.type === 'template' && send.payload.headerMedia) {
-    const media = await outboundMedia(env, db, ref, send.payload.headerMedia.mediaId);
+    const media = await outboundMedia(env, ref, send.payload.headerMedia.mediaId);
     if (typeof media !== 'string') return media;
     const headerMedia = { ...send.payload.headerMedia, mediaId: media };
     message = { ...send, payload: { ...send.payload, headerMedia } };

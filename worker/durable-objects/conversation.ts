@@ -5,8 +5,9 @@
 import { DurableObject } from 'cloudflare:workers';
 import { now } from '../clock';
 import { ContextSource, type OfferedFacts, readDirectoryFacts } from '../conversations/context';
-import { dispatch, readCredentials } from '../conversations/dispatch';
+import { dispatch } from '../conversations/dispatch';
 import { CredentialsSource } from '../services/credentials-cache';
+import { numberCredentials } from '../services/number-settings';
 import { deliverOutbox, pauseNumber, timerWrites } from '../conversations/effects';
 import { type DirectoryWrites, touchesHistory, writeDirectory } from '../conversations/history';
 import { deliverLive, livePushes } from '../conversations/live';
@@ -223,7 +224,9 @@ export class ConversationObject extends DurableObject<Env> {
   }
 
   /** The number's credentials for sending, read at most once a second (services/credentials-cache.ts). */
-  private readonly credentials = new CredentialsSource((orgId) => readCredentials(this.env, this.db, orgId));
+  private readonly credentials = new CredentialsSource((orgId) =>
+    numberCredentials(this.db, this.env.TOKEN_ENCRYPTION_KEY, orgId),
+  );
 
   /** The send loop (conversation-drain.ts); a send's answer is saved with the next pass (P3). */
   private readonly drain = new ConversationDrain({
@@ -240,7 +243,7 @@ export class ConversationObject extends DurableObject<Env> {
   private async send(send: Send): Promise<SendResultOutcome> {
     const ref = this.ref;
     if (!ref) return { type: 'unknown' };
-    const outcome = await dispatch(this.env, ref, send, this.credentials.get.bind(this.credentials));
+    const outcome = await dispatch(this.env, ref, send, await this.credentials.get(ref.orgId));
     if (outcome.type !== 'accepted') this.credentials.forget(ref.orgId);
     // Meta's wa_id can differ from the E.164 digits (Brazil, Mexico): remember it so replies and
     // statuses naming the customer by it find this conversation (SPEC §2).
