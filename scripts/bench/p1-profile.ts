@@ -6,9 +6,10 @@
 //   npx tsx scripts/bench/p1-profile.ts
 //   BENCH_PROFILE_SECONDS=5 BENCH_PROFILE_CONVERSATIONS=100 BENCH_PROFILE_TOP=25 npx tsx scripts/bench/p1-profile.ts
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import WebSocket from 'ws';
 import { freePort } from '../stack/ports';
+import { workerdCpuMs, workerdThreadsMs } from './support/cpu';
 import { deliver, runLoad } from './support/load';
 import { startRuntime } from './support/runtime';
 import { envNumber } from './support/stats';
@@ -60,39 +61,6 @@ async function connect(url: string) {
     },
     close: () => ws.close(),
   };
-}
-
-/** utime + stime of workerd (the bench process's child that is not node), in ms. */
-function workerdCpuMs(): number {
-  const pids = execFileSync('pgrep', ['-P', String(process.pid)], { encoding: 'utf8' })
-    .split(/\s+/)
-    .filter(Boolean);
-  let ticks = 0;
-  for (const pid of pids) {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (!readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('workerd')) continue;
-    ticks += Number(fields[11]) + Number(fields[12]);
-  }
-  return ticks * 10; // USER_HZ = 100
-}
-
-/** CPU ms per workerd thread (utime + stime), keyed by thread id and name. */
-function workerdThreadsMs(): Map<string, number> {
-  const threads = new Map<string, number>();
-  const pids = execFileSync('pgrep', ['-P', String(process.pid)], { encoding: 'utf8' })
-    .split(/\s+/)
-    .filter(Boolean);
-  for (const pid of pids) {
-    if (!readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('workerd')) continue;
-    for (const tid of readdirSync(`/proc/${pid}/task`)) {
-      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      threads.set(`${tid} ${name}`, (Number(fields[11]) + Number(fields[12])) * 10);
-    }
-  }
-  return threads;
 }
 
 /** Self time per function (µs), summed over the profile's samples. */

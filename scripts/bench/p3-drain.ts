@@ -6,6 +6,7 @@
 // sees it. Checks: accepted sends within 5 % of the limit and never above it in any one-second window;
 // every refused send retried; every message in one final state; none sent twice.
 //   npm run bench:drain        BENCH_P3_CONVERSATIONS=50 BENCH_P3_PER_CONVERSATION=4 npm run bench:drain
+import { workerdCpuMs } from './support/cpu';
 import { customerPhone, optedInCustomers } from './support/customers';
 import { login, ok, request, sandboxSettled } from './support/http';
 import { type Runtime, startRuntime } from './support/runtime';
@@ -139,6 +140,7 @@ async function runLimit(rt: Runtime, limit: number, ids: string[], tokens: { ali
   let draining = true;
   const writing = customersWriting(rt, () => draining);
   const released = performance.now();
+  const cpuBefore = workerdCpuMs();
   const resumed = ok<{ conversationsWoken?: number }>(
     await request(rt.workerUrl, '/api/v1/admin/number/resume', { method: 'POST', token: tokens.admin }),
     'resume',
@@ -147,19 +149,27 @@ async function runLimit(rt: Runtime, limit: number, ids: string[], tokens: { ali
     `  ${limit}/s: resume answered in ${(performance.now() - released).toFixed(0)} ms, ${resumed.conversationsWoken ?? '?'} conversations woken to drain on their own alarms`,
   );
   await drained(rt, [...texts, `p3 ${tag} pause probe`]);
-  console.log(`  ${limit}/s: drained in ${((performance.now() - released) / 1000).toFixed(1)} s`);
+  const cpuMs = workerdCpuMs() - cpuBefore;
+  const drainMs = performance.now() - released;
+  console.log(`  ${limit}/s: drained in ${(drainMs / 1000).toFixed(1)} s`);
   draining = false;
   const customerMessages = await writing;
   await faults(rt, { sendErrors: [] });
   const figures = drainFigures(limit, released, rt.sends.slice(from), texts);
   const reader = await login(rt.workerUrl, 'alice@acme.test');
   const unfinished = await states(rt, reader, ids, texts);
-  return { figures, unfinished, customerMessages };
+  return { figures, unfinished, customerMessages, cpu: { ms: cpuMs, share: cpuMs / drainMs } };
 }
 
-function report(
-  results: { figures: DrainFigures; unfinished: Map<string, number>; customerMessages: number }[],
-): void {
+interface LimitResult {
+  figures: DrainFigures;
+  unfinished: Map<string, number>;
+  customerMessages: number;
+  /** workerd's CPU from the release until the last message was accepted, and its share of one core. */
+  cpu: { ms: number; share: number };
+}
+
+function report(results: LimitResult[]): void {
   console.log(
     `P3 outbound drain: ${CONVERSATIONS * PER_CONVERSATION} queued messages across ${CONVERSATIONS} conversations of one number, released at once; sandbox injects 130429 and 131056 into ${(INJECTED_RATE * 100).toFixed(0)} % of sends each`,
   );
@@ -197,9 +207,13 @@ function report(
       ]),
     ),
   );
-  for (const { figures: f, customerMessages } of results) {
+  for (const { figures: f, customerMessages, cpu } of results) {
+    const accepted = f.perSecond.reduce((a, b) => a + b, 0);
     console.log(
       `  ${f.limit}/s, accepted per second from release: ${f.perSecond.join(' ')} (customers wrote ${customerMessages})`,
+    );
+    console.log(
+      `  ${f.limit}/s, workerd CPU: ${(cpu.ms / Math.max(1, accepted)).toFixed(2)} ms per accepted send, ${(cpu.share * 100).toFixed(0)} % of one core over the drain`,
     );
   }
 }

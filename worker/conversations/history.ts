@@ -1,68 +1,12 @@
 // Keeps the directory's history and Unassigned lists (B11, B22) in step with one conversation: its
 // threads with their readers and last message, and whether its customer waits for someone. Written
 // only when something listed changed.
-import type { ConversationState, Effect } from '../domain/conversation';
-import { currentThread } from '../domain/team';
-import type { ConversationRef, ConversationStore } from '../durable-objects/conversation-store';
+import type { ConversationState } from '../domain/conversation';
+import type { ConversationRef } from '../durable-objects/conversation-store';
 import type { Db } from '../storage/db';
 import { type DirectoryQuery, runBatch } from '../storage/repos/batch';
 import type { ListPatch, ThreadRow } from '../storage/repos/history';
-
-const PREVIEW = 120;
-const LISTED: ReadonlySet<Effect['type']> = new Set([
-  'message',
-  'inbound',
-  'system',
-  'state_changed',
-  'access_revoked',
-]);
-
-const preview = (text: string | null): string | null =>
-  text === null ? null : text.length > PREVIEW ? `${text.slice(0, PREVIEW - 1)}…` : text;
-
-export function touchesHistory(effects: readonly Effect[]): boolean {
-  return effects.some((e) => LISTED.has(e.type));
-}
-
-type Last = ReturnType<ConversationStore['lastOf']>;
-
-/** The store's latest item of a thread, looked up at most once per thread by one copy. */
-function lastLookup(store: ConversationStore): (threadId: string) => Last {
-  const seen = new Map<string, Last>();
-  return (threadId) => {
-    if (!seen.has(threadId)) seen.set(threadId, store.lastOf(threadId));
-    return seen.get(threadId) ?? null;
-  };
-}
-
-export function historyRows(
-  store: ConversationStore,
-  state: ConversationState,
-  lastOf = lastLookup(store),
-): ThreadRow[] {
-  return state.team.threads.map((t) => {
-    const last = lastOf(t.id);
-    return {
-      threadId: t.id,
-      startedAt: t.startedAt,
-      endedAt: t.endedAt,
-      lastAt: last?.at ?? t.startedAt,
-      lastText: preview(last?.text ?? null),
-      readers: state.team.access
-        .filter((g) => g.threadId === t.id)
-        .map((g) => ({ userId: g.userId, until: g.until })),
-    };
-  });
-}
-
-/** B22: the customer wrote into a thread nobody is in. */
-export function waitingFor(store: ConversationStore, state: ConversationState, lastOf = lastLookup(store)) {
-  const thread = currentThread(state.team);
-  if (!thread || state.team.participants.length > 0) return null;
-  const last = lastOf(thread.id);
-  if (!last?.inbound) return null;
-  return { since: thread.startedAt, lastAt: last.at, lastText: preview(last.text) };
-}
+import { historyRows, type LastSource, lastLookup, waitingFor } from './listed';
 
 /** What was last written, so only changes are written again. */
 export interface HistoryWritten {
@@ -93,7 +37,7 @@ export interface ListWrite {
 /** The patch for the threads, readers and waiting flag that changed since `written`. */
 export function historyWrites(
   ref: ConversationRef,
-  store: ConversationStore,
+  store: LastSource,
   state: ConversationState,
   written: HistoryWritten,
 ): ListWrite {

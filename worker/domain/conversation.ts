@@ -198,6 +198,11 @@ export function nextId(state: ConversationState, prefix: string): [ConversationS
   return [{ ...state, counter }, `${state.id}.${prefix}${counter}`];
 }
 
+/** The order an id was made in within its conversation (the counter `nextId` put at its end). */
+export function idOrder(id: string): number {
+  return Number(/(\d+)$/.exec(id)?.[1] ?? 0);
+}
+
 export function findMessage(state: ConversationState, id: string): OutboundMessage | undefined {
   return state.messages.find((m) => m.id === id);
 }

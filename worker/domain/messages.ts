@@ -78,6 +78,19 @@ export interface OutboundMessage {
   sentText: string | null;
 }
 
+/** The text a message shows in lists: as it reached the customer once sent, else as written. */
+export function shownText(m: Pick<OutboundMessage, 'sentText' | 'content'>): string | null {
+  if (m.sentText !== null) return m.sentText;
+  switch (m.content.type) {
+    case 'text':
+      return m.content.text;
+    case 'image':
+      return m.content.caption;
+    case 'template':
+      return m.content.renderedText;
+  }
+}
+
 const RANK: Record<MessageState, number> = {
   queued: 0,
   sending: 1,

@@ -1,13 +1,14 @@
 // The conversation object's own SQLite storage: its schema (versioned, migrated on load), the core's
 // state, the thread log (outbound messages by id, inbound messages and system events in order) and
 // the outbox of ledger drafts. Every step is saved in one transaction before any effect runs.
-import type { Effect, Step } from '../domain/conversation';
-import type { ConversationState } from '../domain/conversation';
-import { savedDedupeKeys, upgradeState } from '../domain/upgrade';
+
 import { compareThreadItems } from '../../shared/api/conversations';
 import { DEDUPE_RETENTION_MS } from '../../shared/time';
+import type { ConversationState } from '../domain/conversation';
+import { type Effect, idOrder, type Step } from '../domain/conversation';
 import type { ConsentRecordDraft } from '../domain/ledger';
-import type { OutboundMessage } from '../domain/messages';
+import { type OutboundMessage, shownText } from '../domain/messages';
+import { savedDedupeKeys, upgradeState } from '../domain/upgrade';
 
 /** Where this conversation lives in the directory; stored on first use. */
 export interface ConversationRef {
@@ -223,12 +224,19 @@ export class ConversationStore {
 
   /** The latest item of a thread (for the history list's preview), or null. */
   lastOf(threadId: string): { at: number; text: string | null; inbound: boolean } | null {
+    // Of messages written in the same millisecond, the one created last (whichever was updated last
+    // would come first from the index, and a status could then change the preview).
     const out = this.sql
-      .exec<{ created_at: number; json: string }>(
-        `SELECT created_at, json FROM messages WHERE thread_id = ? ORDER BY created_at DESC LIMIT 1`,
+      .exec<{ id: string; created_at: number; json: string }>(
+        `SELECT id, created_at, json FROM messages WHERE thread_id = ?1
+         AND created_at = (SELECT MAX(created_at) FROM messages WHERE thread_id = ?1)`,
         threadId,
       )
-      .toArray()[0];
+      .toArray()
+      .reduce<{ id: string; created_at: number; json: string } | undefined>(
+        (last, row) => (last && idOrder(last.id) > idOrder(row.id) ? last : row),
+        undefined,
+      );
     const event = this.sql
       .exec<{ at: number; json: string }>(
         `SELECT at, json FROM events WHERE thread_id = ? AND kind = 'inbound' ORDER BY seq DESC LIMIT 1`,
@@ -240,15 +248,7 @@ export class ConversationStore {
       return { at: event.at, text: (JSON.parse(event.json) as { text: string | null }).text, inbound: true };
     }
     if (!out) return null;
-    const m = JSON.parse(out.json) as OutboundMessage;
-    const text =
-      m.sentText ??
-      (m.content.type === 'text'
-        ? m.content.text
-        : m.content.type === 'image'
-          ? m.content.caption
-          : m.content.renderedText);
-    return { at: out.created_at, text, inbound: false };
+    return { at: out.created_at, text: shownText(JSON.parse(out.json) as OutboundMessage), inbound: false };
   }
 
   message(id: string): OutboundMessage | null {

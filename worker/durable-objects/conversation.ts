@@ -6,10 +6,9 @@ import { DurableObject } from 'cloudflare:workers';
 import { now } from '../clock';
 import { ContextSource, type OfferedFacts, readDirectoryFacts } from '../conversations/context';
 import { dispatch } from '../conversations/dispatch';
-import { CredentialsSource } from '../services/credentials-cache';
-import { numberCredentials } from '../services/number-settings';
 import { deliverOutbox, pauseNumber, timerWrites } from '../conversations/effects';
-import { type DirectoryWrites, touchesHistory, writeDirectory } from '../conversations/history';
+import { type DirectoryWrites, writeDirectory } from '../conversations/history';
+import { touchesHistory } from '../conversations/listed';
 import { deliverLive, livePushes } from '../conversations/live';
 import { announcesList } from '../conversations/publish';
 import { outboundItem, type ThreadView, threadView } from '../conversations/thread-view';
@@ -32,6 +31,8 @@ import type { Env } from '../env';
 import { applyRetention, eraseStorage, freshConversation } from '../privacy/conversation-hooks';
 import { exportLog, type RetentionCounts } from '../privacy/conversation-storage';
 import type { Removal } from '../privacy/redact';
+import { CredentialsSource } from '../services/credentials-cache';
+import { numberCredentials } from '../services/number-settings';
 import { type Db, openDb } from '../storage/db';
 import { addWaIdAlias } from '../storage/repos/contacts';
 import { ConversationAlarm, earliest } from './conversation-alarm';
@@ -285,12 +286,18 @@ export class ConversationObject extends DurableObject<Env> {
     if (step.state !== this.state || step.effects.length > 0) {
       this.ctx.storage.transactionSync(() => this.store.saveStep(step));
     }
+    const before = this.state;
     this.state = step.state;
-    await this.afterSave(step, ctx);
+    await this.afterSave(step, ctx, before);
     return step;
   }
 
-  private async afterSave(step: Step, ctx: ConversationContext): Promise<void> {
+  /** `before`: the state the step was decided on. */
+  private async afterSave(
+    step: Step,
+    ctx: ConversationContext,
+    before: ConversationState | null,
+  ): Promise<void> {
     const ref = this.ref;
     if (!ref) return;
     this.lastContext = ctx;
@@ -298,7 +305,7 @@ export class ConversationObject extends DurableObject<Env> {
     // Owed before any await, so the flag is as durable as the step itself.
     const pushes = livePushes(ref, this.requireState(), step.effects);
     this.directory.owe(
-      touchesHistory(step.effects),
+      touchesHistory(step.effects, before),
       pushes.filter((p) => announcesList(p.frame)),
     );
     for (const e of step.effects) {

@@ -32,6 +32,7 @@ import {
   windowVoided,
 } from './checks';
 import { AppliedKeys, alice, ctxAt, CUSTOMER_WA_ID, fresh, HOUR, optInTemplate, T0 } from './fixtures';
+import { ListedMirror } from './listed-mirror';
 import { ReferenceModel } from './reference-model';
 
 export type Send = Extract<Effect, { type: 'send' }>;
@@ -81,6 +82,8 @@ export class World {
   templateWamids: string[] = [];
   /** Messages the core once showed delivered or read: they never move back (B9). */
   private delivered = new Set<string>();
+  /** What the history lists show, checked against the steps that owe a directory write (B11). */
+  private readonly listed = new ListedMirror();
   /** `failed` statuses WhatsApp sends after the `delivered` of the same message. */
   private lateFailures = new Map<string, StatusEvent>();
 
@@ -117,6 +120,7 @@ export class World {
         ...checkDepartureQueue(before, this.state, command, step),
         ...checkNotEarly(before, this.state, this.now),
         ...this.checkNeverBack(),
+        ...this.listed.check(before, step),
       ].map((v) => this.at(v)),
     );
     for (const e of step.effects) {
