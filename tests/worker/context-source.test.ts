@@ -75,4 +75,18 @@ describe('directory facts for a decision (SPEC §6)', () => {
     expect((await context.at(Date.now())).numberPaused).toBe(true);
     expect(reads()).toBe(1);
   });
+
+  it('SPEC §6 / P3: facts an admin’s resume read after the change are taken on the wake as the object’s own read; a wake without them reads', async () => {
+    const directory = { current: facts('Acme', true) };
+    const { context, reads } = source(directory);
+    await context.at(Date.now());
+    expect(reads()).toBe(1);
+    directory.current = facts('Acme', false);
+    context.invalidate({ orgId: 'acme', facts: facts('Acme', false), readAt: Date.now() });
+    expect((await context.at(Date.now())).numberPaused).toBe(false);
+    expect(reads()).toBe(1);
+    context.invalidate();
+    expect((await context.at(Date.now())).numberPaused).toBe(false);
+    expect(reads()).toBe(2);
+  });
 });

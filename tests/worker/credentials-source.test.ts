@@ -125,4 +125,68 @@ describe('the credentials a conversation sends with (P3)', () => {
     expect((await held.get())?.accessToken).toBe('token-1');
     expect(reads()).toBe(2);
   });
+
+  it('B21 / P3: after an admin resumed the number, the first object to send reads them and the others woken with it wait for that read; what was held before the resume is not used', async () => {
+    let now = 10_000;
+    const pending: Array<(c: NumberCredentials) => void> = [];
+    const shared = new Map();
+    let waits = 0;
+    const object = () =>
+      new CredentialsSource(
+        () => new Promise<NumberCredentials>((resolve) => pending.push(resolve)),
+        () => now,
+        shared,
+        async (ms) => {
+          waits++;
+          now += ms;
+          await Promise.resolve();
+        },
+      );
+    const objects = Array.from({ length: 50 }, object);
+    // Held from before: the old token, still within its second.
+    const before = objects[0]?.get('acme');
+    pending[0]?.(credentials('old-token'));
+    await before;
+    now += 10;
+    const resumedAt = now;
+    const sends = objects.map((o) => o.get('acme', resumedAt));
+    // One read for the fifty, begun after the resume.
+    await Promise.resolve();
+    expect(pending).toHaveLength(2);
+    pending[1]?.(credentials('new-token'));
+    const used = await Promise.all(sends);
+    expect(used.map((c) => c?.accessToken)).toEqual(Array(50).fill('new-token'));
+    expect(pending).toHaveLength(2);
+    expect(waits).toBeGreaterThan(0);
+  });
+
+  it('P3: a read that fails leaves the waiting objects to read for themselves', async () => {
+    let now = 0;
+    const shared = new Map();
+    let reads = 0;
+    const failing = new CredentialsSource(
+      async () => {
+        reads++;
+        throw new Error('directory unreachable');
+      },
+      () => now,
+      shared,
+    );
+    const working = new CredentialsSource(
+      async () => {
+        reads++;
+        return credentials('token-1');
+      },
+      () => now,
+      shared,
+      async (ms) => {
+        now += ms;
+      },
+    );
+    await expect(failing.get('acme', 0)).rejects.toThrow('directory unreachable');
+    expect((await working.get('acme', 0))?.accessToken).toBe('token-1');
+    expect(reads).toBe(2);
+    // It read at once: it did not wait out the second for a read that had already failed.
+    expect(now).toBe(0);
+  });
 });

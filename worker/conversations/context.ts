@@ -51,10 +51,13 @@ export class ContextSource {
     return { ...facts, now, random: Math.random, applied: this.applied };
   }
 
-  /** Forget what was read (the number was just paused, or the object woke up). */
-  invalidate(): void {
-    this.cached = null;
-    this.mustRead = true;
+  /**
+   * Forget what was read (the number was just paused, or the object woke up). `fresh`: facts read
+   * after the change by whoever made it (an admin's resume), taken as this object's own read.
+   */
+  invalidate(fresh?: OfferedFacts): void {
+    this.cached = fresh ? { facts: fresh.facts, at: fresh.readAt, validAt: fresh.readAt } : null;
+    this.mustRead = fresh === undefined;
   }
 
   /** Takes facts read by the caller (webhook intake) unless what is held was read later. */

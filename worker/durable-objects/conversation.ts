@@ -131,24 +131,34 @@ export class ConversationObject extends DurableObject<Env> {
     if (!this.ref || !this.state) return;
     // Woken after an admin resumed the number or the clock moved: read the directory afresh.
     this.readAfresh();
-    await this.run({ type: 'tick' });
-    await this.drain.run();
-    // Also the safety net of a directory write that an earlier step owed (a failed or cut-off write).
-    await this.directory.flush();
-    this.directory.settleStored();
+    await this.fireDue();
   }
 
   /**
    * P3: asks this object's own alarm to wake it now and returns at once (an admin resumed the number),
    * so every conversation of the number drains in parallel instead of inside the admin's request.
+   * `resumedAt` (epoch ms): the credentials must come from a read begun after it; `facts`: the org
+   * and number as the admin's request read them after the resume (saves each object reading them).
    * False for an object that holds no conversation.
    */
-  async wakeSoon(): Promise<boolean> {
+  async wakeSoon(resumedAt?: number, facts?: OfferedFacts): Promise<boolean> {
     if (!this.ref || !this.state) return false;
     // The number's pause is read afresh by whatever step runs next, the alarm's or another's.
-    this.readAfresh();
+    this.readAfresh(resumedAt, facts);
+    this.readForAlarm = true;
     await this.ctx.storage.setAlarm(Date.now());
     return true;
+  }
+
+  /** Set by `wakeSoon`: the alarm it asked for need not read the directory again. */
+  private readForAlarm = false;
+
+  private async fireDue(): Promise<void> {
+    await this.run({ type: 'tick' });
+    await this.drain.run();
+    // Also the safety net of a directory write that an earlier step owed (a failed or cut-off write).
+    await this.directory.flush();
+    this.directory.settleStored();
   }
 
   /** Issue 12: the state and the whole log as JSON (`PrivacyExport`), for a subject-access export. */
@@ -179,7 +189,9 @@ export class ConversationObject extends DurableObject<Env> {
 
   override async alarm(): Promise<void> {
     this.alarmClock.forget();
-    await this.wake();
+    if (!this.readForAlarm) return this.wake();
+    this.readForAlarm = false;
+    if (this.ref && this.state) await this.fireDue();
   }
 
   private requireState(): ConversationState {
@@ -244,7 +256,8 @@ export class ConversationObject extends DurableObject<Env> {
   private async send(send: Send): Promise<SendResultOutcome> {
     const ref = this.ref;
     if (!ref) return { type: 'unknown' };
-    const outcome = await dispatch(this.env, ref, send, await this.credentials.get(ref.orgId));
+    const credentials = await this.credentials.get(ref.orgId, this.credentialsAfter);
+    const outcome = await dispatch(this.env, ref, send, credentials);
     if (outcome.type !== 'accepted') this.credentials.forget(ref.orgId);
     // Meta's wa_id can differ from the E.164 digits (Brazil, Mexico): remember it so replies and
     // statuses naming the customer by it find this conversation (SPEC §2).
@@ -260,10 +273,17 @@ export class ConversationObject extends DurableObject<Env> {
     (key) => this.store.isApplied(key),
   );
 
-  /** The directory facts and the credentials are read again before they are next used. */
-  private readAfresh(): void {
-    this.contextSource.invalidate();
-    if (this.ref) this.credentials.forget(this.ref.orgId);
+  /** Only credentials read from this instant on will do (raised by a pause, a wake or a resume). */
+  private credentialsAfter = Number.NEGATIVE_INFINITY;
+
+  /**
+   * The directory facts and the credentials are read again before they are next used: from `at`
+   * (default now) on; `fresh`: facts for this org read after the change, used as this object's own.
+   */
+  private readAfresh(at: number = Date.now(), fresh?: OfferedFacts): void {
+    const ownOrg = fresh && this.ref && fresh.orgId === this.ref.orgId ? fresh : undefined;
+    this.contextSource.invalidate(ownOrg);
+    this.credentialsAfter = Math.max(this.credentialsAfter, at);
   }
 
   /** Facts intake read for this conversation's org (never another's: the stored ref decides). */

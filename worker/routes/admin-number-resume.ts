@@ -6,13 +6,14 @@
 // which sends nothing twice.
 import { createRoute, z } from '@hono/zod-openapi';
 import { NumberSettingsSchema } from '../../shared/api/admin';
+import { factsOf, type OfferedFacts } from '../conversations/context';
 import type { Env } from '../env';
 import { notFound } from '../services/errors';
 import { toNumberDto } from '../services/number-settings';
-import { listOrgConversationIds } from '../storage/repos/conversations';
-import { getOrgNumber, updateNumber } from '../storage/repos/numbers';
-import { ADMIN, AUTHED, errors, json, newRouter } from './openapi';
 import { forgetRoutes } from '../services/route-cache';
+import { listOrgConversationIds } from '../storage/repos/conversations';
+import { getOrgNumber, getOrgWithNumber, updateNumber } from '../storage/repos/numbers';
+import { ADMIN, AUTHED, errors, json, newRouter } from './openapi';
 
 const NumberResumedSchema = NumberSettingsSchema.extend({
   /** Conversations whose alarm was set to drain their queue now (each drains on its own). */
@@ -33,14 +34,23 @@ const resumeRoute = createRoute({
 /** Setting an alarm is one short call per conversation; this many are in flight at once. */
 const WAKE_BATCH = 25;
 
-/** Sets each conversation's alarm to now, in batches, without waiting for any drain. */
-async function wakeAll(env: Env, ids: readonly string[]): Promise<{ woken: number; failed: number }> {
+/**
+ * Sets each conversation's alarm to now, in batches, without waiting for any drain. Each is handed
+ * the instant of the resume (their credentials must be read after it: one object reads them and the
+ * others wait for that read) and the org and number as read after it (no object reads them again).
+ */
+async function wakeAll(
+  env: Env,
+  ids: readonly string[],
+  resumedAt: number,
+  facts: OfferedFacts | undefined,
+): Promise<{ woken: number; failed: number }> {
   let woken = 0;
   let failed = 0;
   for (let i = 0; i < ids.length; i += WAKE_BATCH) {
     const batch = ids.slice(i, i + WAKE_BATCH);
     const results = await Promise.allSettled(
-      batch.map((id) => env.CONVERSATION.get(env.CONVERSATION.idFromName(id)).wakeSoon()),
+      batch.map((id) => env.CONVERSATION.get(env.CONVERSATION.idFromName(id)).wakeSoon(resumedAt, facts)),
     );
     for (const r of results) {
       if (r.status === 'rejected') failed += 1;
@@ -57,8 +67,11 @@ export const adminNumberResumeRoutes = newRouter().openapi(resumeRoute, async (c
   const row = await updateNumber(db, auth.org.id, number.id, { paused: false, pausedReason: null }, now);
   if (!row) throw notFound('Business number');
   await forgetRoutes(c.env, [row.phoneNumberId]);
+  const resumedAt = Date.now();
+  const found = await getOrgWithNumber(db, auth.org.id);
+  const facts = found && { orgId: auth.org.id, facts: factsOf(found.org, found.number), readAt: resumedAt };
   const ids = await listOrgConversationIds(db, auth.org.id, number.id);
-  const { woken, failed } = await wakeAll(c.env, ids);
+  const { woken, failed } = await wakeAll(c.env, ids, resumedAt, facts);
   if (failed > 0)
     console.error(
       JSON.stringify({
