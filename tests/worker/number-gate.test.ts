@@ -5,8 +5,8 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { maxInWindow } from '../../scripts/bench/support/send-figures';
-import { HOLD_MS } from '../../worker/durable-objects/number-gate';
 import { SEND_JITTER_MS } from '../../worker/domain/send-slots';
+import { HOLD_MS } from '../../worker/durable-objects/number-gate';
 
 const gateFor = (name: string) => env.NUMBER_GATE.get(env.NUMBER_GATE.idFromName(name));
 

@@ -5,7 +5,6 @@
 import { DurableObject } from 'cloudflare:workers';
 import { now } from '../clock';
 import { ContextSource, type OfferedFacts, readDirectoryFacts } from '../conversations/context';
-import { dispatch } from '../conversations/dispatch';
 import { deliverOutbox, pauseNumber, timerWrites } from '../conversations/effects';
 import { type DirectoryWrites, writeDirectory } from '../conversations/history';
 import { touchesHistory } from '../conversations/listed';
@@ -18,7 +17,6 @@ import type {
   ConversationContext,
   ConversationState,
   InboundMessage,
-  SendResultOutcome,
   StatusEvent,
   Step,
 } from '../domain/conversation';
@@ -31,14 +29,12 @@ import type { Env } from '../env';
 import { applyRetention, eraseStorage, freshConversation } from '../privacy/conversation-hooks';
 import { exportLog, type RetentionCounts } from '../privacy/conversation-storage';
 import type { Removal } from '../privacy/redact';
-import { CredentialsSource } from '../services/credentials-cache';
-import { numberCredentials } from '../services/number-settings';
 import { type Db, openDb } from '../storage/db';
-import { addWaIdAlias } from '../storage/repos/contacts';
 import { ConversationAlarm, earliest } from './conversation-alarm';
 import type { ActResult, UserCommand } from './conversation-contract';
 import { ConversationDirectory, DIRECTORY_RETRY_MS } from './conversation-directory';
-import { answerThenNext, ConversationDrain, type Send } from './conversation-drain';
+import { answerThenNext, ConversationDrain } from './conversation-drain';
+import { ConversationSender } from './conversation-sender';
 import { type ConversationRef, ConversationStore } from './conversation-store';
 
 /** How long after loading an object writes a directory copy still owed from before it stopped. */
@@ -236,10 +232,8 @@ export class ConversationObject extends DurableObject<Env> {
     return this.dbOnce;
   }
 
-  /** The number's credentials for sending, read at most once a second (services/credentials-cache.ts). */
-  private readonly credentials = new CredentialsSource((orgId) =>
-    numberCredentials(this.db, this.env.TOKEN_ENCRYPTION_KEY, orgId),
-  );
+  /** Sends one message with the number's credentials (conversation-sender.ts). */
+  private readonly sender = new ConversationSender(this.env, () => this.db);
 
   /** The send loop (conversation-drain.ts); a send's answer is saved with the next pass (P3). */
   private readonly drain = new ConversationDrain({
@@ -249,32 +243,14 @@ export class ConversationObject extends DurableObject<Env> {
       const ctx = await this.context();
       return this.commit(answerThenNext(decide, this.requireState(), answer, ctx), ctx);
     },
-    send: (send) => this.send(send),
+    send: async (send) =>
+      this.ref ? this.sender.send(this.ref, this.requireState().customer.waIds, send) : { type: 'unknown' },
   });
-
-  /** One send through the Cloud API; a refused one makes the next read the credentials afresh. */
-  private async send(send: Send): Promise<SendResultOutcome> {
-    const ref = this.ref;
-    if (!ref) return { type: 'unknown' };
-    const credentials = await this.credentials.get(ref.orgId, this.credentialsAfter);
-    const outcome = await dispatch(this.env, ref, send, credentials);
-    if (outcome.type !== 'accepted') this.credentials.forget(ref.orgId);
-    // Meta's wa_id can differ from the E.164 digits (Brazil, Mexico): remember it so replies and
-    // statuses naming the customer by it find this conversation (SPEC §2).
-    const known = this.requireState().customer.waIds;
-    if (outcome.type === 'accepted' && outcome.waId && !known.includes(outcome.waId)) {
-      await addWaIdAlias(this.db, ref.orgId, ref.contactId, outcome.waId, Date.now());
-    }
-    return outcome;
-  }
 
   private readonly contextSource = new ContextSource(
     () => readDirectoryFacts(this.db, this.ref),
     (key) => this.store.isApplied(key),
   );
-
-  /** Only credentials read from this instant on will do (raised by a pause, a wake or a resume). */
-  private credentialsAfter = Number.NEGATIVE_INFINITY;
 
   /**
    * The directory facts and the credentials are read again before they are next used: from `at`
@@ -283,7 +259,7 @@ export class ConversationObject extends DurableObject<Env> {
   private readAfresh(at: number = Date.now(), fresh?: OfferedFacts): void {
     const ownOrg = fresh && this.ref && fresh.orgId === this.ref.orgId ? fresh : undefined;
     this.contextSource.invalidate(ownOrg);
-    this.credentialsAfter = Math.max(this.credentialsAfter, at);
+    this.sender.readAfresh(at);
   }
 
   /** Facts intake read for this conversation's org (never another's: the stored ref decides). */
