@@ -4,16 +4,7 @@
 import type { ConversationState, Effect } from '../domain/conversation';
 import { shownText } from '../domain/messages';
 import { currentThread } from '../domain/team';
-
-/** A thread as the history list shows it (the directory's `ThreadRow`). */
-export interface ListedThread {
-  threadId: string;
-  startedAt: number;
-  endedAt: number | null;
-  lastAt: number;
-  lastText: string | null;
-  readers: { userId: string; until: number | null }[];
-}
+import type { ListedThread } from '../domain/view';
 
 /** A thread's latest item in the log. */
 export interface LastItem {

@@ -1,6 +1,6 @@
 // What the panel shows for a contact (SPEC §5 `GET /contacts/{id}/whatsapp`, B8): derived from the
 // conversation state for one user at one instant; the server's time goes along so countdowns stay right.
-import { canRequestOptIn, type ConsentType, optInAvailableAt } from './consent';
+import { type ConsentType, canRequestOptIn, optInAvailableAt } from './consent';
 import type { ConversationState } from './conversation';
 import { decideSend } from './send-policy';
 import { currentThread, isParticipant } from './team';
@@ -69,4 +69,14 @@ function hintFor(decision: ReturnType<typeof decideSend>): ConversationView['tex
     default:
       return 'consent_required';
   }
+}
+
+/** A thread as the history list shows it: its time span, its latest item and its readers (B11). */
+export interface ListedThread {
+  threadId: string;
+  startedAt: number;
+  endedAt: number | null;
+  lastAt: number;
+  lastText: string | null;
+  readers: { userId: string; until: number | null }[];
 }

@@ -1,6 +1,7 @@
 // The history and Unassigned lists (B11, B22): a copy of each conversation's threads, their readers
 // and whether it waits for someone, kept by the conversation object; read with one query per list.
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { ListedThread } from '../../domain/view';
 import type { Db } from '../db';
 import {
   MAX_PARAMETERS,
@@ -11,17 +12,10 @@ import {
   preparedWrites,
   type WriteStatement,
 } from '../prepared';
-import { type DirectoryQuery, runBatch } from './batch';
 import { contacts, threadIndex, threadReaders, unassignedConversations } from '../schema';
+import { type DirectoryQuery, runBatch } from './batch';
 
-export interface ThreadRow {
-  threadId: string;
-  startedAt: number;
-  endedAt: number | null;
-  lastAt: number;
-  lastText: string | null;
-  readers: { userId: string; until: number | null }[];
-}
+export type ThreadRow = ListedThread;
 
 type HistoryRef = { conversationId: string; orgId: string; contactId: string };
 type Waiting = { since: number; lastAt: number; lastText: string | null };
