@@ -64,7 +64,21 @@ export async function dispatch(
     message = { ...send, payload: { ...send.payload, headerMedia } };
   }
   // Last before the request, so nothing between the grant and the send makes it late.
-  const granted = await waitForSlot(gateOf(env, ref), throughputOf(env));
+  let granted: number;
+  try {
+    granted = await waitForSlot(gateOf(env, ref), throughputOf(env));
+  } catch (error) {
+    // The pacer was not reached (restarted while this send waited in its line): nothing was sent,
+    // so it is retried later like a send into a full second, never left unknown.
+    console.error(
+      JSON.stringify({
+        msg: 'send pacer unreachable; the send is retried',
+        conversation: ref.conversationId,
+        error: error instanceof Error ? error.message : String(error),
+      }),
+    );
+    return { type: 'error', code: 130429 };
+  }
   const outcome = await performSend(
     {
       baseUrl: env.WHATSAPP_API_BASE ?? 'https://graph.facebook.com',
