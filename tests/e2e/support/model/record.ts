@@ -28,6 +28,8 @@ export interface Written {
   messageId: string | null;
   state: string | null;
   holdReason: string | null;
+  /** How far the scenario had moved the clock when it was written (ms; see `clockMovedMs`). */
+  clockAt: number;
 }
 
 export interface RunRecord {
@@ -36,8 +38,10 @@ export interface RunRecord {
   violations: Violation[];
   anomalies: string[];
   log: string[];
+  /** The clock jumps of the scenario so far, summed (ms). */
+  clockMovedMs: number;
 }
 
 export function newRecord(customers: Customer[]): RunRecord {
-  return { customers, written: [], violations: [], anomalies: [], log: [] };
+  return { customers, written: [], violations: [], anomalies: [], log: [], clockMovedMs: 0 };
 }

@@ -7,7 +7,7 @@ import { asJson, ModelClient } from './client';
 import { observe } from './observe';
 import { type Customer, newRecord, type RunRecord, type Violation } from './record';
 import { describeScenario, type Scenario, type Step, scenarios } from './scenario';
-import { type StepContext, runUserStep } from './user-steps';
+import { runUserStep, type StepContext } from './user-steps';
 import { type CustomerStep, faultsBody, runCustomerStep, runWorldStep } from './world-steps';
 
 export interface ScenarioResult {

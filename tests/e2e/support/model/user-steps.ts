@@ -2,6 +2,7 @@
 // reads the contact's state (fresh: only these sequential commands change participants), so a command
 // a non-participant got through is an I8 violation; a client retry with the same Idempotency-Key must
 // answer the same message (I4); a template is never held behind texts waiting for the window (I5).
+import { IDEMPOTENCY_RETENTION_MS } from '../../../../shared/time';
 import { asJson, type Json, type ModelClient } from './client';
 import type { RunRecord, Written } from './record';
 import type { Step } from './scenario';
@@ -62,6 +63,7 @@ async function write(
     messageId: typeof message.id === 'string' ? message.id : null,
     state: typeof message.state === 'string' ? message.state : null,
     holdReason: typeof message.holdReason === 'string' ? message.holdReason : null,
+    clockAt: ctx.record.clockMovedMs,
   };
   ctx.record.written.push(written);
   if (written.kind === 'template' && written.state === 'queued' && written.holdReason === 'window_closed')
@@ -79,12 +81,14 @@ async function resend(ctx: StepContext, step: UserStep, conversationId: string) 
     headers: { 'idempotency-key': last.key },
   });
   const message = messageOf(asJson(reply));
-  if (reply.status === 201 && message.id !== last.messageId)
+  // Keys are kept 24 h (I4): after that the same key is a new request, and a new message is right.
+  const keyKept = ctx.record.clockMovedMs - last.clockAt < IDEMPOTENCY_RETENTION_MS;
+  if (keyKept && reply.status === 201 && message.id !== last.messageId)
     ctx.record.violations.push({
       rule: 'I4',
       detail: `a retry with Idempotency-Key ${last.key} created message ${String(message.id)} besides ${last.messageId}`,
     });
-  return { status: reply.status, note: `resent ${last.token}` };
+  return { status: reply.status, note: `resent ${last.token}${keyKept ? '' : ' (key past its 24 h)'}` };
 }
 
 async function teamwork(ctx: StepContext, step: UserStep, conversationId: string) {

@@ -80,6 +80,7 @@ export async function runWorldStep(
       const moved = (asJson(reply).worker as Json | undefined)?.forwarded === true;
       if (reply.status !== 200 || !moved)
         ctx.record.anomalies.push(`clock jump: ${reply.status} ${JSON.stringify(reply.body)}`);
+      else ctx.record.clockMovedMs += step.advanceMs;
       return `clock +${step.advanceMs} ms → ${reply.status}`;
     }
     case 'restart': {
