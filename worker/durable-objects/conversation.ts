@@ -5,13 +5,9 @@
 import { DurableObject } from 'cloudflare:workers';
 import { now } from '../clock';
 import { ContextSource, type OfferedFacts, readDirectoryFacts } from '../conversations/context';
-import { deliverOutbox, pauseNumber, timerWrites } from '../conversations/effects';
-import { type DirectoryWrites, writeDirectory } from '../conversations/history';
-import { touchesHistory } from '../conversations/listed';
-import { deliverLive, livePushes } from '../conversations/live';
-import { announcesList } from '../conversations/publish';
+import { deliverOutbox } from '../conversations/effects';
 import { outboundItem, type ThreadView, threadView } from '../conversations/thread-view';
-import { phaseTimer, timed } from '../conversations/timings';
+import { phaseTimer } from '../conversations/timings';
 import type {
   Command,
   ConversationContext,
@@ -23,16 +19,15 @@ import type {
 import { withIdentity } from '../domain/conversation';
 import { decide } from '../domain/decide';
 import { readAccess, type UserRef } from '../domain/team';
-import { nextDueAt } from '../domain/timers';
 import { type ConversationView, viewFor } from '../domain/view';
 import type { Env } from '../env';
 import { applyRetention, eraseStorage, freshConversation } from '../privacy/conversation-hooks';
 import { exportLog, type RetentionCounts } from '../privacy/conversation-storage';
 import type { Removal } from '../privacy/redact';
 import { type Db, openDb } from '../storage/db';
-import { ConversationAlarm, earliest } from './conversation-alarm';
+import { ConversationAftermath } from './conversation-aftermath';
+import { ConversationAlarm } from './conversation-alarm';
 import type { ActResult, UserCommand } from './conversation-contract';
-import { ConversationDirectory, DIRECTORY_RETRY_MS } from './conversation-directory';
 import { answerThenNext, ConversationDrain } from './conversation-drain';
 import { ConversationSender } from './conversation-sender';
 import { type ConversationRef, ConversationStore } from './conversation-store';
@@ -45,7 +40,6 @@ export class ConversationObject extends DurableObject<Env> {
   private state: ConversationState | null = null;
   private ref: ConversationRef | null = null;
   private readonly alarmClock = new ConversationAlarm(this.ctx.storage, this.env);
-  private lastContext: ConversationContext | null = null;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -247,6 +241,22 @@ export class ConversationObject extends DurableObject<Env> {
       this.ref ? this.sender.send(this.ref, this.requireState().customer.waIds, send) : { type: 'unknown' },
   });
 
+  /** Effects, the alarm and the directory's copy after each saved step (conversation-aftermath.ts). */
+  private readonly aftermath = new ConversationAftermath({
+    env: this.env,
+    store: this.store,
+    alarm: this.alarmClock,
+    db: () => this.db,
+    ref: () => this.ref,
+    state: () => this.state,
+    readAfresh: () => this.readAfresh(),
+  });
+
+  /** The directory's copy of this conversation, written behind the steps (P1; B11, B22). */
+  private get directory() {
+    return this.aftermath.directory;
+  }
+
   private readonly contextSource = new ContextSource(
     () => readDirectoryFacts(this.db, this.ref),
     (key) => this.store.isApplied(key),
@@ -284,67 +294,7 @@ export class ConversationObject extends DurableObject<Env> {
     }
     const before = this.state;
     this.state = step.state;
-    await this.afterSave(step, ctx, before);
+    await this.aftermath.follow(step, ctx, before);
     return step;
-  }
-
-  /** `before`: the state the step was decided on. */
-  private async afterSave(
-    step: Step,
-    ctx: ConversationContext,
-    before: ConversationState | null,
-  ): Promise<void> {
-    const ref = this.ref;
-    if (!ref) return;
-    this.lastContext = ctx;
-    const db = this.db;
-    // Owed before any await, so the flag is as durable as the step itself.
-    const pushes = livePushes(ref, this.requireState(), step.effects);
-    this.directory.owe(
-      touchesHistory(step.effects, before),
-      pushes.filter((p) => announcesList(p.frame)),
-    );
-    for (const e of step.effects) {
-      if (e.type === 'pause_number') {
-        await pauseNumber(this.env, db, ref, e, ctx.now);
-        this.readAfresh();
-      }
-    }
-    if (step.effects.some((e) => e.type === 'ledger') || this.store.hasOutbox()) {
-      await deliverOutbox(this.env, this.store, ref);
-    }
-    const timer = await this.arm(ctx, db);
-    if (timer) await writeDirectory(db, [timer]);
-    const items = pushes.filter((p) => !announcesList(p.frame));
-    if (items.length > 0) await timed(this.env, 'live_push', deliverLive(this.env, items));
-    // Behind the answer: the caller does not wait for the directory (act waits for it itself).
-    void this.directory.flushBehind();
-  }
-
-  /** The directory's copy of this conversation, written behind the steps (P1; B11, B22). */
-  private readonly directory = new ConversationDirectory({
-    env: this.env,
-    store: this.store,
-    db: () => this.db,
-    ref: () => this.ref,
-    state: () => this.state,
-    rearm: async (clockNow) => {
-      if (!this.state) return null;
-      if (!this.lastContext) {
-        // Failed on load, before any step: the alarm's wake re-arms every timer from the state.
-        await this.alarmClock.soon(DIRECTORY_RETRY_MS);
-        return null;
-      }
-      return this.arm(clockNow === null ? this.lastContext : { ...this.lastContext, now: clockNow }, this.db);
-    },
-  });
-
-  /** Arms the one alarm to the earliest timer, ledger retry or directory retry; returns the timer registry write. */
-  private async arm(ctx: ConversationContext, db: Db): Promise<DirectoryWrites | null> {
-    const due = nextDueAt(this.requireState(), ctx.now, ctx.numberPaused);
-    const retryOutbox = this.store.hasOutbox() ? ctx.now + 5_000 : null;
-    const next = earliest(due, retryOutbox, this.directory.retryDue);
-    if (!(await this.alarmClock.armAt(next, ctx.now))) return null;
-    return this.ref ? timerWrites(this.env, db, this.ref.conversationId, next) : null;
   }
 }
