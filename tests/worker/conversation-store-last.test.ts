@@ -6,31 +6,21 @@ import { env, runInDurableObject } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import type { ConversationState, Step } from '../../worker/domain/conversation';
 import type { OutboundMessage } from '../../worker/domain/messages';
+import { newMessage } from '../../worker/domain/queue-ops';
 import { ConversationStore } from '../../worker/durable-objects/conversation-store';
 
 const AT = Date.UTC(2026, 10, 30, 9, 0, 0);
 
 function message(counter: number, text: string, state: OutboundMessage['state']): OutboundMessage {
-  return {
+  const queued = newMessage({
     id: `conv-ties.m${counter}`,
     threadId: 'conv-ties.t1',
     authorId: 'u-alice',
     kind: 'text',
-    notice: null,
     content: { type: 'text', text },
-    createdAt: AT,
-    updatedAt: AT,
-    state,
-    holdReason: null,
-    attempts: 1,
-    liveFromAttempt: 1,
-    nextAttemptAt: null,
-    wamid: null,
-    uncertainSince: null,
-    failure: null,
-    notSentReason: null,
-    sentText: text,
-  };
+    now: AT,
+  });
+  return { ...queued, state, attempts: 1, sentText: text };
 }
 
 const step = (...messages: OutboundMessage[]): Step => ({

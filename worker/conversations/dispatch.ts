@@ -68,7 +68,7 @@ export async function dispatch(
   try {
     granted = await waitForSlot(gateOf(env, ref), throughputOf(env));
   } catch (error) {
-    // The pacer was not reached (restarted while this send waited in its line): nothing was sent,
+    // The pacer was not reached (restarted while this send waited in it for its slot): nothing was sent,
     // so it is retried later like a send into a full second, never left unknown.
     console.error(
       JSON.stringify({
