@@ -5,16 +5,13 @@
 // (send-recorder-thread.ts), so a send's arrival is stamped when it arrives, not when the bench's
 // busy main thread gets to it.
 import { Worker } from 'node:worker_threads';
-import type { RecorderMessage } from './send-recorder-thread';
+import type { RecordedSend, RecorderMessage } from './send-recorder-thread';
 
-export interface SendRecord {
+/** A send as P3 reads it: the thread's record, its arrival on the main thread's clock. */
+export type SendRecord = Omit<RecordedSend, 'atEpoch'> & {
   /** performance.now() of the bench's main thread at which the request arrived. */
   at: number;
-  to: string;
-  text: string | null;
-  accepted: boolean;
-  code: number | null;
-}
+};
 
 export interface SendRecorder {
   url: string;
