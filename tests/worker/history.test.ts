@@ -68,6 +68,11 @@ describe('unassigned (B22)', () => {
       text: 'Hello? Is anyone there?',
       timestamp: Date.now(),
     });
+    // The list is written behind the webhook's answer (and within half a second of the leave's own
+    // write, P1): Bob's panel reloads it when the `unassigned` frame comes, after that write.
+    await expect
+      .poll(async () => (await unassigned(bob)).some((c) => c.conversationId === conversationId))
+      .toBe(true);
     const waiting = (await unassigned(bob)).find((c) => c.conversationId === conversationId);
     expect(waiting).toMatchObject({
       contact: { name: 'Waiting Customer' },

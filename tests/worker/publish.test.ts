@@ -4,7 +4,12 @@
 // share the next one; what is owed stays flagged until a write that covers it committed.
 import { describe, expect, it } from 'vitest';
 import type { LiveFrame } from '../../shared/api/live';
-import { DirectoryOutbox, type OutboxPorts, type Push } from '../../worker/conversations/publish';
+import {
+  DirectoryOutbox,
+  type OutboxPorts,
+  type Push,
+  type WriteSpacing,
+} from '../../worker/conversations/publish';
 
 const unassigned: Push = {
   userId: 'bob',
@@ -17,8 +22,31 @@ const customerMessage = (text: string): Push => ({
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
+/** A clock for the spacing of writes behind steps: time moves only when a test moves it. */
+function fakeSpacing(gapMs: number) {
+  let t = 0;
+  const sleeping: { at: number; wake: () => void }[] = [];
+  const spacing: WriteSpacing = {
+    gapMs,
+    now: () => t,
+    sleep: (ms) => new Promise<void>((wake) => sleeping.push({ at: t + ms, wake })),
+  };
+  return {
+    spacing,
+    /** Moves the clock and wakes whatever slept until then. */
+    async advance(ms: number) {
+      t += ms;
+      for (const s of sleeping.filter((s) => s.at <= t)) {
+        sleeping.splice(sleeping.indexOf(s), 1);
+        s.wake();
+      }
+      await tick();
+    },
+  };
+}
+
 /** An outbox over fake ports: `writes` are held until released, everything is logged in order. */
-function outboxWorld(options: { failWrites?: number } = {}) {
+function outboxWorld(options: { failWrites?: number; spacing?: WriteSpacing } = {}) {
   const log: string[] = [];
   const pending: (() => void)[] = [];
   let flag = false;
@@ -52,7 +80,7 @@ function outboxWorld(options: { failWrites?: number } = {}) {
       log.push('settled');
     },
   };
-  const outbox = new DirectoryOutbox(ports);
+  const outbox = new DirectoryOutbox(ports, options.spacing);
   return {
     outbox,
     log,
@@ -213,5 +241,73 @@ describe('the directory outbox (B11, B22, P1)', () => {
       settled: async () => {},
     });
     await expect(idle.flush()).resolves.toBeUndefined();
+  });
+
+  it("behind its steps, a busy conversation's messages of half a second share one write; a quiet one's is written at once (P1)", async () => {
+    const clock = fakeSpacing(500);
+    const w = outboxWorld({ spacing: clock.spacing });
+    w.step(1, [customerMessage('one')]);
+    const first = w.outbox.flushSpaced();
+    await tick();
+    expect(w.log).toEqual(['owed=true', 'write#1 start']); // the first after a quiet moment: at once
+    await w.commitNext();
+    await first;
+
+    await clock.advance(100);
+    w.step(2, [customerMessage('two')]);
+    const second = w.outbox.flushSpaced();
+    await clock.advance(100);
+    w.step(3, [customerMessage('three')]);
+    const third = w.outbox.flushSpaced();
+    await tick();
+    // No write yet, and the list frames wait for the write that holds their messages.
+    expect(w.log.filter((l) => l.includes('#2') || l.includes('#3') || l.includes('two'))).toEqual([]);
+    expect(w.outbox.owed).toBe(true);
+
+    await clock.advance(299);
+    expect(w.log.filter((l) => l.includes('write#3'))).toEqual([]);
+    await clock.advance(1); // 500 ms after write#1 began
+    await w.commitNext();
+    await Promise.all([second, third]);
+    expect(w.log.slice(-5)).toEqual([
+      'write#3 start',
+      'write#3 committed',
+      'frame carol:customer_message',
+      'frame carol:customer_message',
+      'settled',
+    ]);
+    expect(w.log.filter((l) => l.endsWith('start'))).toHaveLength(2);
+
+    // Quiet again for the gap: the next step is written at once.
+    await clock.advance(600);
+    w.step(4);
+    const fourth = w.outbox.flushSpaced();
+    await tick();
+    expect(w.log.at(-1)).toBe('write#4 start');
+    await w.commitNext();
+    await fourth;
+  });
+
+  it("a user's command is written at once, inside the gap too, and covers the steps waiting for it (act's read-your-writes)", async () => {
+    const clock = fakeSpacing(500);
+    const w = outboxWorld({ spacing: clock.spacing });
+    w.step(1);
+    const behind = w.outbox.flushSpaced();
+    await w.commitNext();
+    await behind;
+    await clock.advance(50);
+    w.step(2, [unassigned]);
+    const spaced = w.outbox.flushSpaced();
+    w.step(3);
+    const command = w.outbox.flush();
+    await tick();
+    expect(w.log.at(-1)).toBe('write#3 start');
+    await w.commitNext();
+    await command;
+    expect(w.log.slice(-3)).toEqual(['write#3 committed', 'frame bob:unassigned', 'settled']);
+    // The spaced write finds nothing owed when its time comes.
+    await clock.advance(500);
+    await spaced;
+    expect(w.log.filter((l) => l.endsWith('start'))).toEqual(['write#1 start', 'write#3 start']);
   });
 });

@@ -9,6 +9,11 @@
 // load, its alarm), not after every write: a busy conversation would otherwise commit once more per
 // message just to clear it (P1). A flag left set after its write costs one idempotent write of the
 // same rows when the object loads again.
+//
+// Behind a step, a conversation starts a directory write at most once per `gapMs` (session 15): the
+// first step after a quiet moment is written at once, and the steps of a busy conversation (a
+// customer writing several messages a second, a drain's statuses) share one write when the gap has
+// passed. A user's command (`flush`) is written at once: its actor reads their lists next.
 import type { LiveFrame } from '../../shared/api/live';
 
 export interface Push {
@@ -32,6 +37,20 @@ export interface OutboxPorts {
   settled(): Promise<void>;
 }
 
+/** The clock that spaces the writes behind steps (real time; a fake one in tests). */
+export interface WriteSpacing {
+  /** The least time from the start of one write behind steps to the start of the next. */
+  gapMs: number;
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+export const realSpacing = (gapMs: number): WriteSpacing => ({
+  gapMs,
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+});
+
 export class DirectoryOutbox {
   /** Whether a write is owed: at first what storage says (it may be a write already done), then exact. */
   private owedFlag: boolean | null = null;
@@ -41,8 +60,15 @@ export class DirectoryOutbox {
   private running: Promise<void> | null = null;
   private again = false;
   private announcing: Push[] = [];
+  /** When (the spacing's clock) the last write began. */
+  private lastStart = Number.NEGATIVE_INFINITY;
+  /** The write waiting for the gap to pass, shared by every step until it begins. */
+  private spaced: Promise<void> | null = null;
 
-  constructor(private readonly ports: OutboxPorts) {}
+  constructor(
+    private readonly ports: OutboxPorts,
+    private readonly spacing: WriteSpacing = realSpacing(0),
+  ) {}
 
   /** Whether a directory write is owed (read from storage once, then kept in memory). */
   get owed(): boolean {
@@ -82,6 +108,20 @@ export class DirectoryOutbox {
     return this.running;
   }
 
+  /**
+   * Behind a step: like `flush`, but the write begins no sooner than `gapMs` after the last one
+   * began; every step until then shares it.
+   */
+  flushSpaced(): Promise<void> {
+    const wait = this.lastStart + this.spacing.gapMs - this.spacing.now();
+    if (wait <= 0 && !this.spaced) return this.flush();
+    this.spaced ??= this.spacing.sleep(Math.max(wait, 0)).then(() => {
+      this.spaced = null;
+      return this.flush();
+    });
+    return this.spaced;
+  }
+
   /** An idle moment (the object loaded, its alarm rang): clears the stored flag when nothing is owed. */
   settleStored(): void {
     const { owed, stored } = this.loaded();
@@ -103,6 +143,7 @@ export class DirectoryOutbox {
         this.again = false;
         const generation = this.generation;
         const pushes = this.announcing.splice(0);
+        this.lastStart = this.spacing.now();
         try {
           await this.ports.write();
         } catch (error) {

@@ -71,8 +71,9 @@ export class ConversationAftermath {
     if (timer) await writeDirectory(db, [timer]);
     const items = pushes.filter((p) => !announcesList(p.frame));
     if (items.length > 0) await timed(env, 'live_push', deliverLive(env, items));
-    // Behind the answer: the caller does not wait for the directory (act waits for it itself).
-    void this.directory.flushBehind();
+    // Behind the answer: the caller does not wait for the directory (act waits for it itself), and a
+    // busy conversation's steps share a write.
+    void this.directory.flushSpaced();
   }
 
   /** Arms the one alarm to the earliest timer, ledger retry or directory retry; returns the timer registry write. */

@@ -10,7 +10,7 @@ import {
   writeDirectory,
 } from '../conversations/history';
 import { deliverLive } from '../conversations/live';
-import { DirectoryOutbox, type Push } from '../conversations/publish';
+import { DirectoryOutbox, type Push, realSpacing } from '../conversations/publish';
 import { timed } from '../conversations/timings';
 import type { ConversationState } from '../domain/conversation';
 import type { Env } from '../env';
@@ -20,6 +20,12 @@ import { listWriter } from './list-writer';
 
 /** A failed directory write is retried by the alarm this long after. */
 export const DIRECTORY_RETRY_MS = 10_000;
+
+/**
+ * Behind its steps, a conversation starts a directory write at most this often: a busy one shares a
+ * write among the steps of half a second (P1; docs/directory-write-spacing.md).
+ */
+export const DIRECTORY_WRITE_GAP_MS = 500;
 
 export interface DirectoryHost {
   readonly env: Env;
@@ -43,13 +49,16 @@ export class ConversationDirectory {
   private readonly outbox: DirectoryOutbox;
 
   constructor(private readonly host: DirectoryHost) {
-    this.outbox = new DirectoryOutbox({
-      readOwed: () => host.store.meta('directory_owed') === '1',
-      writeOwed: (owed) => host.store.setMeta('directory_owed', owed ? '1' : '0'),
-      write: () => this.write(),
-      deliver: (pushes) => timed(host.env, 'live_push', deliverLive(host.env, pushes)),
-      settled: () => this.settled(),
-    });
+    this.outbox = new DirectoryOutbox(
+      {
+        readOwed: () => host.store.meta('directory_owed') === '1',
+        writeOwed: (owed) => host.store.setMeta('directory_owed', owed ? '1' : '0'),
+        write: () => this.write(),
+        deliver: (pushes) => timed(host.env, 'live_push', deliverLive(host.env, pushes)),
+        settled: () => this.settled(),
+      },
+      realSpacing(DIRECTORY_WRITE_GAP_MS),
+    );
   }
 
   /** Whether a write is owed. */
@@ -77,10 +86,19 @@ export class ConversationDirectory {
     return this.outbox.flush();
   }
 
-  /** Writes what is owed; a failure is logged and the alarm armed to retry it. */
-  async flushBehind(): Promise<void> {
+  /** Writes what is owed now; a failure is logged and the alarm armed to retry it. */
+  flushBehind(): Promise<void> {
+    return this.logFailure(this.outbox.flush());
+  }
+
+  /** Behind a step: writes what is owed, at most once per `DIRECTORY_WRITE_GAP_MS` (failures as above). */
+  flushSpaced(): Promise<void> {
+    return this.logFailure(this.outbox.flushSpaced());
+  }
+
+  private async logFailure(write: Promise<void>): Promise<void> {
     try {
-      await this.outbox.flush();
+      await write;
     } catch (error) {
       logProblem('directory write failed; the alarm retries it', this.host.ref(), error);
       await this.retryLater().catch((e: unknown) =>
