@@ -3,25 +3,25 @@
 // preferences and system errors to the log. Expected refusals become dead letters; anything else
 // (a Durable Object or database failure) is thrown so the POST is answered 500 and Meta retries.
 import { eq } from 'drizzle-orm';
-import type { InboundMessage } from '../domain/conversation';
+import { factsOf, type OfferedFacts } from '../conversations/context';
+import type { Vouched } from '../conversations/route-memo';
+import { phaseTimer } from '../conversations/timings';
 import type { Env } from '../env';
 import type { Db } from '../storage/db';
+import { getContact } from '../storage/repos/contacts';
 import type { DeadLetterInput } from '../storage/repos/dead-letters';
 import type { KnownConversation, MessageRoute, NumberRow, RoutingNumber } from '../storage/repos/numbers';
-import { factsOf, type OfferedFacts } from '../conversations/context';
 import { setTemplateStatus } from '../storage/repos/templates';
 import { businessNumbers } from '../storage/schema';
 import type { MessageEvent, StatusEvent, TemplateStatusEvent, WebhookEvent } from '../whatsapp';
-import { getContact } from '../storage/repos/contacts';
 import { conversationForCustomer } from './conversations';
-import { changeNumber, type CustomerSignal, type ResolvedCustomer, routingIds } from './customer-identity';
-import type { Vouched } from '../conversations/route-memo';
-import { phaseTimer } from '../conversations/timings';
-import { forgetOrgRoutes, routesFor } from './route-cache';
+import { type CustomerSignal, changeNumber, type ResolvedCustomer, routingIds } from './customer-identity';
 import { ApiError } from './errors';
+import { forgetOrgRoutes, routesFor } from './route-cache';
 import { findCustomerContact } from './webhook-customers';
 import { routeNumberQuality, routeTemplateQuality } from './webhook-health';
 import { fetchInboundImage } from './webhook-media';
+import { digitsOrNull, signalOf, toInboundMessage } from './webhook-message';
 
 /** One log line's fields: ids, counts and codes only (never bodies or phone numbers, SPEC §6). */
 export type IntakeLog = (event: string, fields?: Record<string, string | number | boolean>) => void;
@@ -85,66 +85,6 @@ export class NumberDirectory {
 function offeredFacts(target: Routed<RoutingNumber>): OfferedFacts | undefined {
   const { org, number, readAt, validAt } = target;
   return org ? { orgId: org.id, facts: factsOf(org, number), readAt, validAt } : undefined;
-}
-
-/** The core's input (worker/domain/conversation.ts) from a parsed message; media comes separately. */
-export function toInboundMessage(e: MessageEvent): InboundMessage {
-  const base = {
-    wamid: e.messageId,
-    timestamp: e.timestamp,
-    from: e.waId ?? e.userId ?? '',
-    contextId: e.context?.messageId ?? null,
-  };
-  const c = e.content;
-  switch (c.kind) {
-    case 'text':
-      return { ...base, kind: 'text', text: c.body, button: null, media: null };
-    case 'button':
-      return {
-        ...base,
-        kind: 'button',
-        text: c.text,
-        button: { payload: c.payload, text: c.text },
-        media: null,
-      };
-    case 'button_reply':
-      // A tap on one of our interactive reply buttons reads like a template quick reply.
-      return {
-        ...base,
-        kind: 'button',
-        text: c.title,
-        button: { payload: c.id, text: c.title },
-        media: null,
-      };
-    case 'image':
-      return { ...base, kind: 'image', text: c.caption ?? null, button: null, media: null };
-    case 'list_reply':
-      return { ...base, kind: 'other', text: c.title, button: null, media: null };
-    case 'video':
-    case 'document':
-      return { ...base, kind: 'other', text: c.caption ?? null, button: null, media: null };
-    default:
-      return { ...base, kind: 'other', text: null, button: null, media: null };
-  }
-}
-
-/** E.164 without the plus: what `messages[].from` carries for a phone number. */
-const PHONE_DIGITS = /^[1-9]\d{5,14}$/;
-
-const digitsOrNull = (value: string | undefined): string | null =>
-  value && PHONE_DIGITS.test(value) ? value : null;
-
-/** What a message says about its sender: a phone (unless hidden), a wa_id, a BSUID, a username. */
-export function signalOf(e: MessageEvent): CustomerSignal {
-  const from = digitsOrNull(e.from);
-  return {
-    phone: from ? `+${from}` : null,
-    waId: digitsOrNull(e.waId),
-    bsuid: e.userId ?? null,
-    parentBsuid: e.parentUserId ?? null,
-    username: e.username ?? null,
-    profileName: e.profileName ?? null,
-  };
 }
 
 async function routeMessage(ctx: IntakeContext, e: MessageEvent): Promise<void> {
