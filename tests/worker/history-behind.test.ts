@@ -3,6 +3,7 @@
 // write stays owed in the object's storage, and the alarm writes it once the directory is back.
 import { env, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { ListWriter } from '../../worker/durable-objects/list-writer';
 import { customerSays, handle, optedIn } from './conversations-support';
 import { call, setupDemo, tokenFor } from './helpers';
 
@@ -61,5 +62,26 @@ describe('the history list written behind the step (P1, B11)', () => {
     expect(await runDurableObjectAlarm(stub)).toBe(true);
     expect(await lastText(conversationId)).toBe('Still there?');
     expect(await owedFlag(stub)).toBe('0');
+  });
+
+  it('a customer writing four messages within half a second costs at most two list writes, and the list shows the last (P1)', async () => {
+    const phone = '+14155550192';
+    const { conversationId } = await optedIn(alice, 'Burst Customer', phone);
+    await expect.poll(() => lastText(conversationId)).not.toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 600)); // a quiet half second
+    const writes = vi.spyOn(ListWriter.prototype, 'write');
+    try {
+      for (const text of ['one', 'two', 'three', 'four']) {
+        await customerSays(conversationId, phone, { text, timestamp: Date.now() });
+        await new Promise((resolve) => setTimeout(resolve, 40)); // each write has time to finish
+      }
+      await expect.poll(() => lastText(conversationId)).toBe('four');
+      // At most two writes: the first message's at once (unless a write began in the half second
+      // before it), the others' shared half a second after that one began.
+      expect(writes.mock.calls.length).toBeGreaterThanOrEqual(1);
+      expect(writes.mock.calls.length).toBeLessThanOrEqual(2);
+    } finally {
+      writes.mockRestore();
+    }
   });
 });
