@@ -10,10 +10,10 @@
 // message just to clear it (P1). A flag left set after its write costs one idempotent write of the
 // same rows when the object loads again.
 //
-// Behind a step, a conversation starts a directory write at most once per `gapMs` (session 15): the
-// first step after a quiet moment is written at once, and the steps of a busy conversation (a
-// customer writing several messages a second, a drain's statuses) share one write when the gap has
-// passed. A user's command (`flush`) is written at once: its actor reads their lists next.
+// Behind a step, a conversation starts a directory write at most once per `gapMs`: the first step
+// after a quiet moment is written at once, and the steps of a busy conversation (a customer writing
+// several messages a second) share one write when the gap has passed. A user's command (`flush`) is
+// written at once: its actor reads their lists next (docs/directory-write-spacing.md).
 import type { LiveFrame } from '../../shared/api/live';
 
 export interface Push {
