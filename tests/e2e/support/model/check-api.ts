@@ -39,7 +39,14 @@ export function statusesByWamid(deliveries: Delivery[]): Statuses {
   return out;
 }
 
-function stateChecks(w: Written, items: ThreadItem[], inbox: Inbox, out: Violation[]): void {
+/** `sameText`: how many messages of this customer carry w's token (more than one once written again). */
+function stateChecks(
+  w: Written,
+  items: ThreadItem[],
+  inbox: Inbox,
+  sameText: number,
+  out: Violation[],
+): void {
   const found = items.filter((i) => i.type === 'outbound' && i.id === w.messageId);
   if (found.length !== 1) {
     out.push({ rule: 'I4', detail: `message ${w.token} is listed ${found.length} times` });
@@ -54,16 +61,23 @@ function stateChecks(w: Written, items: ThreadItem[], inbox: Inbox, out: Violati
     });
   else if (!FINAL.has(state) && state !== 'queued')
     out.push({ rule: 'I4', detail: `message ${w.token} stuck in ${state}` });
-  const onPhone = inbox.messages.filter((m) => m.state !== 'failed' && phoneBody(m).includes(w.token));
+  const sameBody = inbox.messages.filter((m) => m.state !== 'failed' && phoneBody(m).includes(w.token));
+  // Written again with the same text, the copies are told apart by their wamid.
+  const onPhone = sameText > 1 ? sameBody.filter((m) => m.wamid === item.wamid) : sameBody;
   if ((state === 'failed' || state === 'not_sent' || state === 'queued') && onPhone.length > 0)
     out.push({
       rule: 'I4',
       detail: `message ${w.token} shows ${state} but reached the customer (${onPhone[0]?.wamid})`,
     });
-  if (DELIVERED.has(state) && onPhone.length === 1 && onPhone[0]?.wamid !== item.wamid)
+  // Each copy on the phone is one of the messages: a delivered one's own wamid is among them.
+  const mismatch =
+    sameText > 1
+      ? sameBody.length === sameText && !sameBody.some((m) => m.wamid === item.wamid)
+      : sameBody.length === 1 && sameBody[0]?.wamid !== item.wamid;
+  if (DELIVERED.has(state) && mismatch)
     out.push({
       rule: 'I4',
-      detail: `message ${w.token}: the customer got ${onPhone[0]?.wamid}, the message shows ${item.wamid}`,
+      detail: `message ${w.token}: the customer got ${sameBody.map((m) => m.wamid).join(', ')}, the message shows ${item.wamid}`,
     });
 }
 
@@ -149,10 +163,11 @@ export function checkApi(record: RunRecord, obs: Observation): Violation[] {
     if (!inbox) return;
     const items = itemsOf(obs, String(view.conversationId));
     const mine = record.written.filter((w) => w.customer === index && w.status === 201);
-    for (const w of mine) stateChecks(w, items, inbox, out);
+    for (const w of mine) stateChecks(w, items, inbox, mine.filter((x) => x.token === w.token).length, out);
     const notSent = new Set(items.filter((i) => i.state === 'not_sent').map((i) => i.id));
+    // A text written again carries an earlier text's token, so only first writings show the order.
     orderCheck(
-      mine.filter((w) => w.kind === 'text' && !notSent.has(w.messageId ?? '')),
+      mine.filter((w) => w.kind === 'text' && !w.rewriteOf && !notSent.has(w.messageId ?? '')),
       inbox,
       out,
     );

@@ -30,6 +30,11 @@ export interface Written {
   holdReason: string | null;
   /** How far the scenario had moved the clock when it was written (ms; see `clockMovedMs`). */
   clockAt: number;
+  /**
+   * The message this one writes again: a resend with its key and body after the key's 24 h, which
+   * is a new message (I4), so the customer may get the same text once for each.
+   */
+  rewriteOf?: string;
 }
 
 export interface RunRecord {

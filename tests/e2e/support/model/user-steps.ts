@@ -88,6 +88,15 @@ async function resend(ctx: StepContext, step: UserStep, conversationId: string) 
       rule: 'I4',
       detail: `a retry with Idempotency-Key ${last.key} created message ${String(message.id)} besides ${last.messageId}`,
     });
+  if (!keyKept && reply.status === 201 && typeof message.id === 'string' && message.id !== last.messageId)
+    ctx.record.written.push({
+      ...last,
+      messageId: message.id,
+      state: typeof message.state === 'string' ? message.state : null,
+      holdReason: typeof message.holdReason === 'string' ? message.holdReason : null,
+      clockAt: ctx.record.clockMovedMs,
+      rewriteOf: last.rewriteOf ?? last.messageId ?? undefined,
+    });
   return { status: reply.status, note: `resent ${last.token}${keyKept ? '' : ' (key past its 24 h)'}` };
 }
 
