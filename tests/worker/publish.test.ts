@@ -230,8 +230,7 @@ describe('the directory outbox (B11, B22, P1)', () => {
       settled: async () => {},
     });
     expect(restarted.owed).toBe(true);
-    await restarted.flush();
-    restarted.settleStored(); // the load's write done: the object is idle
+    await restarted.settleAfterLoad(); // loaded for a read: no step came in the second after the load
     expect({ writes, owed }).toEqual({ writes: 1, owed: false });
     const idle = new DirectoryOutbox({
       readOwed: () => false,
@@ -241,6 +240,33 @@ describe('the directory outbox (B11, B22, P1)', () => {
       settled: async () => {},
     });
     await expect(idle.flush()).resolves.toBeUndefined();
+  });
+
+  it('an object loaded by a step: its write covers what was owed, and the flag stays set with no commit of its own (P1)', async () => {
+    const log: string[] = [];
+    let owed = true; // left set by the object's last life
+    const loaded = new DirectoryOutbox({
+      readOwed: () => owed,
+      writeOwed: (value) => {
+        owed = value;
+        log.push(`owed=${value}`);
+      },
+      write: async () => {
+        log.push('write');
+      },
+      deliver: async () => {},
+      settled: async () => {},
+    });
+    loaded.owe(true, []); // the customer's message that loaded it
+    await loaded.flush();
+    await loaded.settleAfterLoad(); // a second after the load
+    // One write, and no commit for the flag at all: it was set already, and clearing it would cost a
+    // commit per message of a conversation loaded for each one.
+    expect(log).toEqual(['write']);
+    expect({ owed, owedInMemory: loaded.owed }).toEqual({ owed: true, owedInMemory: false });
+    // The next idle moment (the alarm) clears it.
+    loaded.settleStored();
+    expect(log).toEqual(['write', 'owed=false']);
   });
 
   it("behind its steps, a busy conversation's messages of half a second share one write; a quiet one's is written at once (P1)", async () => {

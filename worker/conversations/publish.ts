@@ -5,10 +5,11 @@
 // (an object stopped before writing is woken by its alarm to write it), and the frames after which a
 // panel reloads a list leave only after the write that holds what they announce.
 //
-// The stored flag is set in the step's own commit and cleared only at an idle moment (the object's
-// load, its alarm), not after every write: a busy conversation would otherwise commit once more per
-// message just to clear it (P1). A flag left set after its write costs one idempotent write of the
-// same rows when the object loads again.
+// The stored flag is set in the step's own commit and cleared only at an idle moment (its alarm, or
+// a load no step followed), not after every write: a busy conversation would otherwise commit once
+// more per message just to clear it (P1). A flag left set after its write costs nothing when a step
+// loads the object again (that step writes the lists anyway), and one idempotent write of the same
+// rows when a read or the alarm does.
 //
 // Behind a step, a conversation starts a directory write at most once per `gapMs`: the first step
 // after a quiet moment is written at once, and the steps of a busy conversation (a customer writing
@@ -56,6 +57,8 @@ export class DirectoryOutbox {
   private owedFlag: boolean | null = null;
   /** What the stored flag holds; it stays set after a write until an idle moment clears it. */
   private storedFlag = false;
+  /** Whether a write committed since this outbox was made (the object loaded). */
+  private wrote = false;
   private generation = 0;
   private running: Promise<void> | null = null;
   private again = false;
@@ -122,7 +125,20 @@ export class DirectoryOutbox {
     return this.spaced;
   }
 
-  /** An idle moment (the object loaded, its alarm rang): clears the stored flag when nothing is owed. */
+  /**
+   * Shortly after the object loaded with the flag set: writes what is owed and clears the flag,
+   * unless a write has committed since the load. That write (a step's) covered what was owed, and
+   * the flag stays set for the next idle moment: a conversation loaded for each of its messages (many
+   * conversations, each quiet for minutes) would otherwise commit once more per message to clear it
+   * (P1). `flush`: the caller's flush (it may log a failure rather than throw).
+   */
+  async settleAfterLoad(flush: () => Promise<void> = () => this.flush()): Promise<void> {
+    if (this.wrote) return;
+    await flush();
+    this.settleStored();
+  }
+
+  /** An idle moment (a load no step followed, the alarm): clears the stored flag when nothing is owed. */
   settleStored(): void {
     const { owed, stored } = this.loaded();
     if (owed || !stored) return;
@@ -150,6 +166,7 @@ export class DirectoryOutbox {
           this.announcing.unshift(...pushes);
           throw error;
         }
+        this.wrote = true;
         // A step saved while the write ran owes another one. The stored flag stays set (see above).
         if (generation === this.generation) this.owedFlag = false;
         if (pushes.length > 0) await this.ports.deliver(pushes);

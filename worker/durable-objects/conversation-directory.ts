@@ -107,10 +107,12 @@ export class ConversationDirectory {
     }
   }
 
-  /** An idle moment: writes what is owed, then clears the stored flag (a failure is logged, as behind a step). */
-  async flushAndSettle(): Promise<void> {
-    await this.flushBehind();
-    this.outbox.settleStored();
+  /**
+   * Shortly after a load with the flag set: writes what is owed, then clears the stored flag, unless a
+   * step's write since the load covered it (a failure is logged, as behind a step).
+   */
+  settleAfterLoad(): Promise<void> {
+    return this.outbox.settleAfterLoad(() => this.flushBehind());
   }
 
   /** The object's storage was erased: nothing is owed, nothing was written. */

@@ -50,10 +50,10 @@ export class ConversationObject extends DurableObject<Env> {
       // A send in flight when the object stopped has an unknown outcome (I4): uncertain, never resent.
       if (this.state?.messages.some((m) => m.state === 'sending')) await this.run({ type: 'recover' });
       // A directory write owed when the object stopped (a crash, a deploy) is written shortly: the
-      // first step's own write covers it when an event loaded the object, and a second write of
-      // the same rows at once would only cost a round trip.
+      // first step's own write covers it when an event loaded the object (then the flag stays set),
+      // and a second write of the same rows at once would only cost a round trip.
       else if (this.ref && this.state && this.directory.owed)
-        setTimeout(() => void this.directory.flushAndSettle(), LOAD_FLUSH_DELAY_MS);
+        setTimeout(() => void this.directory.settleAfterLoad(), LOAD_FLUSH_DELAY_MS);
     });
   }
 
