@@ -68,13 +68,15 @@ export interface LogRow {
 export class ConversationStore {
   /** Whether the outbox holds a draft, as last read; null once anything wrote to it (read again). */
   private outboxPending: boolean | null = null;
-  private prunedAt = Number.NEGATIVE_INFINITY;
+  /** The meta table's rows as last read or written; null until first asked after a load. */
+  private metaRows: Map<string, string> | null = null;
 
   constructor(private readonly sql: SqlStorage) {}
 
   /** Creates or upgrades the tables; run inside blockConcurrencyWhile. */
   migrate(): void {
     this.outboxPending = null;
+    this.metaRows = null;
     this.sql.exec(`CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`);
     const current = Number(this.meta('storage_version') ?? 0);
     for (let v = current; v < STORAGE_VERSION; v++) {
@@ -86,13 +88,20 @@ export class ConversationStore {
     }
   }
 
+  /** A value of the meta table (a few small rows, all read at once on a load's first ask). */
   meta(key: string): string | null {
-    const row = this.sql.exec<{ value: string }>(`SELECT value FROM meta WHERE key = ?`, key).toArray()[0];
-    return row?.value ?? null;
+    this.metaRows ??= new Map(
+      this.sql
+        .exec<{ key: string; value: string }>(`SELECT key, value FROM meta`)
+        .toArray()
+        .map((r) => [r.key, r.value]),
+    );
+    return this.metaRows.get(key) ?? null;
   }
 
   setMeta(key: string, value: string): void {
     this.sql.exec(`INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)`, key, value);
+    this.metaRows?.set(key, value);
   }
 
   ref(): ConversationRef | null {
@@ -100,9 +109,16 @@ export class ConversationStore {
     return raw ? (JSON.parse(raw) as ConversationRef) : null;
   }
 
+  /** The saved state, read with whether the outbox holds a draft (one statement on a load, P1). */
   loadState(): ConversationState | null {
-    const row = this.sql.exec<{ json: string }>(`SELECT json FROM state WHERE id = 1`).toArray()[0];
-    return row ? upgradeState(JSON.parse(row.json) as { schema: number }) : null;
+    const row = this.sql
+      .exec<{ json: string; pending: number }>(
+        `SELECT json, EXISTS (SELECT 1 FROM outbox) AS pending FROM state WHERE id = 1`,
+      )
+      .toArray()[0];
+    if (!row) return null;
+    this.outboxPending = row.pending === 1;
+    return upgradeState(JSON.parse(row.json) as { schema: number });
   }
 
   /** Saves the new state with everything the step logs, in one transaction. */
@@ -130,9 +146,11 @@ export class ConversationStore {
         return;
       case 'applied':
         this.sql.exec(`INSERT OR IGNORE INTO applied (key, at) VALUES (?, ?)`, e.key, e.at);
-        if (e.at - this.prunedAt >= PRUNE_EVERY_MS) {
+        // When it last pruned is kept with the meta rows, so a freshly loaded object does not prune
+        // at its first message again (at 10,000 conversations nearly every message loads its object).
+        if (e.at - Number(this.meta('applied_pruned_at') ?? Number.NEGATIVE_INFINITY) >= PRUNE_EVERY_MS) {
           this.sql.exec(`DELETE FROM applied WHERE at <= ?`, e.at - DEDUPE_RETENTION_MS);
-          this.prunedAt = e.at;
+          this.setMeta('applied_pruned_at', String(e.at));
         }
         return;
       case 'ledger':
