@@ -26,6 +26,14 @@ const stepOf = (...effects: Effect[]): Step => ({
 
 const applied = (key: string, at: number): Effect => ({ type: 'applied', key, at });
 
+/** What an object's load does with its store: upgrade the schema, read the state. */
+function load(sql: SqlStorage): ConversationStore {
+  const store = new ConversationStore(sql);
+  store.migrate();
+  store.loadState();
+  return store;
+}
+
 function keys(sql: SqlStorage): string[] {
   return sql
     .exec<{ key: string }>('SELECT key FROM applied ORDER BY key')
@@ -38,15 +46,13 @@ describe("a conversation object's store across a load (P1, I6)", () => {
     const stub = env.CONVERSATION.get(env.CONVERSATION.idFromName('store-load-prune'));
     const seen = await runInDurableObject(stub, (_instance, state) => {
       const sql = state.storage.sql;
-      const first = new ConversationStore(sql);
-      first.migrate();
+      const first = load(sql);
       first.saveStep(stepOf(applied('wamid.first', AT)));
       // A key older than the retention, as a key from a week ago would be by now.
       sql.exec('INSERT INTO applied (key, at) VALUES (?, ?)', 'wamid.old', AT - DEDUPE_RETENTION_MS - 1);
 
       // The object is loaded again ten minutes later for the customer's next message.
-      const loaded = new ConversationStore(sql);
-      loaded.migrate();
+      const loaded = load(sql);
       loaded.saveStep(stepOf(applied('wamid.second', AT + 10 * MINUTE)));
       const afterLoad = keys(sql);
       // An hour after the last drop, the next key drops what is older than the retention.
@@ -61,8 +67,7 @@ describe("a conversation object's store across a load (P1, I6)", () => {
     const stub = env.CONVERSATION.get(env.CONVERSATION.idFromName('store-load-first-prune'));
     const left = await runInDurableObject(stub, (_instance, state) => {
       const sql = state.storage.sql;
-      const store = new ConversationStore(sql);
-      store.migrate();
+      const store = load(sql);
       sql.exec('INSERT INTO applied (key, at) VALUES (?, ?)', 'wamid.old', AT - DEDUPE_RETENTION_MS - 1);
       store.saveStep(stepOf(applied('wamid.new', AT)));
       return keys(sql);
@@ -74,18 +79,13 @@ describe("a conversation object's store across a load (P1, I6)", () => {
     const stub = env.CONVERSATION.get(env.CONVERSATION.idFromName('store-load-outbox'));
     const pending = await runInDurableObject(stub, (_instance, state) => {
       const sql = state.storage.sql;
-      const store = new ConversationStore(sql);
-      store.migrate();
+      const store = load(sql);
       store.saveStep(stepOf());
-      const empty = new ConversationStore(sql);
-      empty.migrate();
-      empty.loadState();
+      const empty = load(sql);
       const emptyAfterLoad = empty.hasOutbox();
       const draft = { kind: 'opt_in_requested', orgId: 'acme' } as unknown as ConsentRecordDraft;
       store.saveStep(stepOf({ type: 'ledger', draft }));
-      const waiting = new ConversationStore(sql);
-      waiting.migrate();
-      waiting.loadState();
+      const waiting = load(sql);
       return { empty: emptyAfterLoad, waiting: waiting.hasOutbox() };
     });
     expect(pending).toEqual({ empty: false, waiting: true });
