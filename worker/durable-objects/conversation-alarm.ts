@@ -53,8 +53,7 @@ export class ConversationAlarm {
 
   /** Wakes the object in `ms` of real time whatever was armed (the next wake re-arms every timer). */
   async soon(ms: number): Promise<void> {
-    this.armedFor = undefined;
-    this.readStored = false;
+    this.forget();
     await this.storage.setAlarm(Date.now() + ms);
   }
 

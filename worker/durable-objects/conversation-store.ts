@@ -146,9 +146,7 @@ export class ConversationStore {
         return;
       case 'applied':
         this.sql.exec(`INSERT OR IGNORE INTO applied (key, at) VALUES (?, ?)`, e.key, e.at);
-        // When it last pruned is kept with the meta rows, so a freshly loaded object does not prune
-        // at its first message again (at 10,000 conversations nearly every message loads its object).
-        if (e.at - Number(this.meta('applied_pruned_at') ?? Number.NEGATIVE_INFINITY) >= PRUNE_EVERY_MS) {
+        if (e.at - this.prunedAt() >= PRUNE_EVERY_MS) {
           this.sql.exec(`DELETE FROM applied WHERE at <= ?`, e.at - DEDUPE_RETENTION_MS);
           this.setMeta('applied_pruned_at', String(e.at));
         }
@@ -170,6 +168,16 @@ export class ConversationStore {
       kind,
       JSON.stringify(value),
     );
+  }
+
+  /**
+   * When old dedupe keys were last dropped (clock time). Kept with the meta rows, so a freshly loaded
+   * object does not drop them again at its first message (at 10,000 conversations nearly every
+   * message loads its object).
+   */
+  private prunedAt(): number {
+    const at = this.meta('applied_pruned_at');
+    return at === null ? Number.NEGATIVE_INFINITY : Number(at);
   }
 
   /** I6: whether a webhook with this dedupe key was applied within the retention. */
